@@ -1,0 +1,11 @@
+namespace DiploPortal.Core.Alliances;
+
+public enum AllianceKind
+{
+    CollectiveDefence,
+    DefencePact,
+    StrategicPartnership,
+    Coalition,
+    IntelligenceSharing,
+    RegionalSecurityOrganisation,
+}

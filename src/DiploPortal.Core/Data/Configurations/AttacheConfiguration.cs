@@ -1,0 +1,38 @@
+using DiploPortal.Core.Attaches;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DiploPortal.Core.Data.Configurations;
+
+internal sealed class AttacheConfiguration : IEntityTypeConfiguration<MilitaryAttache>
+{
+    public void Configure(EntityTypeBuilder<MilitaryAttache> builder)
+    {
+        builder.ToTable("attaches", t =>
+        {
+            t.HasCheckConstraint("ck_attaches_posting", "posted_until IS NULL OR posted_until >= posted_from");
+            t.HasCheckConstraint("ck_attaches_nations", "sending_nation_id <> host_nation_id");
+            t.HasCheckConstraint("ck_attaches_full_name", "btrim(full_name) <> ''");
+        });
+        builder.ConfigureMarking();
+        builder.Property(a => a.FullName).HasMaxLength(120);
+        builder.Property(a => a.Rank).HasMaxLength(60);
+
+        builder.HasOne(a => a.SendingNation).WithMany().HasForeignKey(a => a.SendingNationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.HostNation).WithMany().HasForeignKey(a => a.HostNationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Reports).WithOne(r => r.Attache).HasForeignKey(r => r.AttacheId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.SendingNationId);
+        builder.HasIndex(a => a.HostNationId);
+    }
+}
+
+internal sealed class AttacheReportConfiguration : IEntityTypeConfiguration<AttacheReport>
+{
+    public void Configure(EntityTypeBuilder<AttacheReport> builder)
+    {
+        builder.ToTable(t => t.HasCheckConstraint("ck_attache_reports_title", "btrim(title) <> ''"));
+        builder.ConfigureMarking();
+        builder.Property(r => r.Title).HasMaxLength(200);
+        builder.HasIndex(r => new { r.AttacheId, r.FiledOn });
+    }
+}

@@ -1,0 +1,39 @@
+using DiploPortal.Core.Missions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DiploPortal.Core.Data.Configurations;
+
+internal sealed class MissionConfiguration : IEntityTypeConfiguration<HumanitarianMission>
+{
+    public void Configure(EntityTypeBuilder<HumanitarianMission> builder)
+    {
+        builder.ToTable("missions", t =>
+        {
+            t.HasCheckConstraint("ck_missions_dates", "ends_on IS NULL OR ends_on >= starts_on");
+            t.HasCheckConstraint("ck_missions_people_assisted", "people_assisted >= 0");
+            t.HasCheckConstraint("ck_missions_name", "btrim(name) <> ''");
+        });
+        builder.ConfigureMarking();
+        builder.Property(m => m.Name).HasMaxLength(200);
+
+        builder.HasOne(m => m.AffectedNation).WithMany().HasForeignKey(m => m.AffectedNationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(m => m.Contributions).WithOne(c => c.Mission).HasForeignKey(c => c.MissionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.StartsOn, m.Id });
+        builder.HasIndex(m => m.AffectedNationId);
+    }
+}
+
+internal sealed class MissionContributionConfiguration : IEntityTypeConfiguration<MissionContribution>
+{
+    public void Configure(EntityTypeBuilder<MissionContribution> builder)
+    {
+        builder.HasKey(c => new { c.MissionId, c.NationId });
+        builder.Property(c => c.SuppliesTonnes).HasPrecision(12, 2);
+        builder.HasOne(c => c.Nation).WithMany().HasForeignKey(c => c.NationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.NationId);
+        builder.ToTable(t => t.HasCheckConstraint(
+            "ck_mission_contributions_amounts",
+            "personnel >= 0 AND aircraft >= 0 AND ships >= 0 AND medical_teams >= 0 AND supplies_tonnes >= 0"));
+    }
+}

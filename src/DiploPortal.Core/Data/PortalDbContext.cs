@@ -1,0 +1,101 @@
+using DiploPortal.Core.Alliances;
+using DiploPortal.Core.Assessments;
+using DiploPortal.Core.Attaches;
+using DiploPortal.Core.Common;
+using DiploPortal.Core.Engagements;
+using DiploPortal.Core.Exercises;
+using DiploPortal.Core.Missions;
+using DiploPortal.Core.Nations;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiploPortal.Core.Data;
+
+/// <summary>
+/// The portal's database. Add a migration after a model change with
+/// <c>dotnet ef migrations add &lt;Name&gt; --project src/DiploPortal.Core --output-dir Data/Migrations</c>;
+/// a test fails when the model has changes no migration captures.
+/// </summary>
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+{
+    public DbSet<Nation> Nations => Set<Nation>();
+
+    public DbSet<Alliance> Alliances => Set<Alliance>();
+
+    public DbSet<AllianceMembership> AllianceMemberships => Set<AllianceMembership>();
+
+    public DbSet<MilitaryAttache> Attaches => Set<MilitaryAttache>();
+
+    public DbSet<AttacheReport> AttacheReports => Set<AttacheReport>();
+
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+
+    public DbSet<EngagementParticipant> EngagementParticipants => Set<EngagementParticipant>();
+
+    public DbSet<EngagementAttache> EngagementAttaches => Set<EngagementAttache>();
+
+    public DbSet<EngagementFollowUp> EngagementFollowUps => Set<EngagementFollowUp>();
+
+    public DbSet<JointExercise> Exercises => Set<JointExercise>();
+
+    public DbSet<ExerciseParticipant> ExerciseParticipants => Set<ExerciseParticipant>();
+
+    public DbSet<ExerciseMilestone> ExerciseMilestones => Set<ExerciseMilestone>();
+
+    public DbSet<ExerciseObservation> ExerciseObservations => Set<ExerciseObservation>();
+
+    public DbSet<ExerciseLiaison> ExerciseLiaisons => Set<ExerciseLiaison>();
+
+    public DbSet<HumanitarianMission> Missions => Set<HumanitarianMission>();
+
+    public DbSet<MissionContribution> MissionContributions => Set<MissionContribution>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<IndicatorScore> IndicatorScores => Set<IndicatorScore>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and in exports, and a check constraint
+        // (see ModelConventions) keeps unknown names out.
+        foreach (var enumType in ModelConventions.EnumTypes)
+        {
+            configurationBuilder.Properties(enumType).HaveConversion<string>().HaveMaxLength(40);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("btree_gist");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        ModelConventions.Apply(modelBuilder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampTimes();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampTimes();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampTimes()
+    {
+        var now = DateTime.UtcNow;
+        foreach (var entry in ChangeTracker.Entries<ClassifiedRecord>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.CreatedAt = now;
+                entry.Entity.UpdatedAt = now;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = now;
+            }
+        }
+    }
+}
