@@ -1,0 +1,30 @@
+using DiploPortal.Core.Alliances;
+using DiploPortal.Core.Data;
+using DiploPortal.Core.Nations;
+using DiploPortal.Core.Overview;
+using DiploPortal.Core.ReferenceData;
+using DiploPortal.Core.Setup;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DiploPortal.Core;
+
+public static class PortalCoreServiceCollectionExtensions
+{
+    /// <summary>The database and the feature services, shared by the portal, the tools and the tests.</summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, string connectionString)
+    {
+        // Blazor Server keeps a scope per circuit: feature services take a short-lived context
+        // from the factory for each operation instead of holding one for the whole circuit.
+        services.AddPooledDbContextFactory<PortalDbContext>(options => PortalDatabase.Configure(options, connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddScoped<NationQueries>();
+        services.AddScoped<AllianceQueries>();
+        services.AddScoped<OverviewQueries>();
+
+        services.AddTransient<ReferenceDataLoader>();
+        services.AddTransient<PortalSetup>();
+        return services;
+    }
+}

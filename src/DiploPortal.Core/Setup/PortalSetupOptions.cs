@@ -1,0 +1,22 @@
+namespace DiploPortal.Core.Setup;
+
+/// <summary>What the portal prepares in its database at start-up (configuration section <c>Portal:Setup</c>).</summary>
+public sealed class PortalSetupOptions
+{
+    public const string Section = "Portal:Setup";
+
+    /// <summary>Apply pending EF Core migrations.</summary>
+    public bool ApplyMigrations { get; set; }
+
+    /// <summary>Load nations, alliances and memberships (idempotent).</summary>
+    public bool LoadReferenceData { get; set; }
+
+    /// <summary>Generate demo records when none exist yet.</summary>
+    public bool DemoData { get; set; }
+
+    /// <summary>Seed of the demo generator: the same seed gives the same records.</summary>
+    public int DemoSeed { get; set; } = 20261125;
+
+    /// <summary>How many engagements the demo generator makes; other records scale with it.</summary>
+    public int DemoEngagements { get; set; } = 5000;
+}
