@@ -1,27 +1,31 @@
-using DiploPortal.Web.Components;
+using DiploPortal.Web.Hosting;
+using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+Log.Logger = PortalLogging.CreateBootstrapLogger();
+try
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddPortalLogging();
+    builder.AddPortalData();
+    builder.Services.AddPortalUi();
+    builder.Services.AddPortalApi();
+    builder.Services.AddPortalHealthChecks();
+
+    var app = builder.Build();
+    await app.RunPortalSetupAsync();
+    app.UsePortalPipeline();
+    app.MapPortalApi();
+    app.MapPortalHealthChecks();
+    app.MapPortalUi();
+    await app.RunAsync();
+    return 0;
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    StartupFailure.Report(ex);
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace DiploPortal.Web.Hosting;
+
+public static class PortalLogging
+{
+    /// <summary>Logs start-up until the host's configuration is read.</summary>
+    public static Serilog.ILogger CreateBootstrapLogger() =>
+        new LoggerConfiguration()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+            .CreateBootstrapLogger();
+
+    /// <summary>
+    /// Readable console in Development, compact JSON elsewhere, and a rolling file; levels and
+    /// overrides come from the <c>Serilog</c> configuration section.
+    /// </summary>
+    public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
+    {
+        var isDevelopment = builder.Environment.IsDevelopment();
+        var logDirectory = builder.Configuration["Portal:LogDirectory"] ?? Path.Combine(builder.Environment.ContentRootPath, "logs");
+        builder.Services.AddSerilog((services, configuration) =>
+        {
+            configuration
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .Enrich.WithProperty("Application", "DiploPortal");
+            if (isDevelopment)
+            {
+                configuration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}", formatProvider: CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                configuration.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+
+            configuration.WriteTo.File(
+                new CompactJsonFormatter(),
+                Path.Combine(logDirectory, "diploportal-.json"),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 14,
+                fileSizeLimitBytes: 100 * 1024 * 1024,
+                rollOnFileSizeLimit: true);
+        });
+        return builder;
+    }
+}
