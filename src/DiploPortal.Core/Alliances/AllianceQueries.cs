@@ -70,7 +70,7 @@ public sealed class AllianceQueries(IDbContextFactory<PortalDbContext> dbFactory
             return null;
         }
 
-        var members = await MembersQuery(db, alliance.Id).ToListAsync(cancellationToken);
+        var members = await MembersQuery(db, alliance.Id, onDay: null).ToListAsync(cancellationToken);
         var current = members.Count(m => m.Role is MembershipRole.FoundingMember or MembershipRole.Member && m.IsMemberOn(today));
         return new AllianceDetails(
             new AllianceSummary(alliance.Acronym, alliance.Name, alliance.Kind, alliance.FoundedOn, alliance.DissolvedOn, alliance.Headquarters, current),
@@ -91,15 +91,21 @@ public sealed class AllianceQueries(IDbContextFactory<PortalDbContext> dbFactory
             return null;
         }
 
-        return await MembersQuery(db, allianceId.Value)
-            .Where(m => m.JoinedOn <= day && (m.LeftOn == null || m.LeftOn > day))
-            .ToListAsync(cancellationToken);
+        return await MembersQuery(db, allianceId.Value, day).ToListAsync(cancellationToken);
     }
 
-    private static IQueryable<AllianceMember> MembersQuery(PortalDbContext db, int allianceId) =>
-        db.AllianceMemberships.AsNoTracking()
-            .Where(m => m.AllianceId == allianceId)
+    /// <summary>Membership periods of an alliance; with <paramref name="onDay"/>, only those that include that day.</summary>
+    private static IQueryable<AllianceMember> MembersQuery(PortalDbContext db, int allianceId, DateOnly? onDay)
+    {
+        var periods = db.AllianceMemberships.AsNoTracking().Where(m => m.AllianceId == allianceId);
+        if (onDay is { } day)
+        {
+            periods = periods.Where(m => m.JoinedOn <= day && (m.LeftOn == null || m.LeftOn > day));
+        }
+
+        return periods
             .OrderBy(m => m.Nation!.Name).ThenBy(m => m.JoinedOn)
             .Select(m => new AllianceMember(
                 m.Nation!.Code, m.Nation.Iso2, m.Nation.Name, m.Role, m.JoinedOn, m.LeftOn, m.SuspendedFrom, m.SuspendedUntil, m.Note, m.Source));
+    }
 }
