@@ -1,0 +1,81 @@
+using DiploPortal.TestSupport;
+using Microsoft.Playwright;
+
+namespace DiploPortal.EndToEnd.Tests;
+
+/// <summary>
+/// The portal on a real loopback port with a little demo data, and Debian's Chromium driven by
+/// Playwright (never a downloaded browser: the machines have no internet).
+/// </summary>
+public sealed class BrowserPortal : PortalWebFactory
+{
+    private IPlaywright? _playwright;
+
+    public Uri Address { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots go (./test.sh keeps them as artifacts).</summary>
+    public static string ArtifactDirectory =>
+        Environment.GetEnvironmentVariable("DIPLOPORTAL_TEST_ARTIFACTS") is { Length: > 0 } path
+            ? path
+            : Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Portal:Setup:DemoData"] = "true",
+        ["Portal:Setup:DemoEngagements"] = "300",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Address = StartKestrel();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("DIPLOPORTAL_CHROMIUM") is { Length: > 0 } chromium ? chromium : "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A page whose console errors and uncaught exceptions are collected for assertions.</summary>
+    public async Task<(IPage Page, List<string> Errors)> OpenPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return (page, errors);
+    }
+
+    /// <summary>
+    /// Waits until the Blazor circuit is connected: a click before that is silently lost.
+    /// The layout marks its root with data-interactive once it renders interactively.
+    /// </summary>
+    public static async Task WaitUntilInteractiveAsync(IPage page) =>
+        await page.Locator("[data-interactive=true]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}

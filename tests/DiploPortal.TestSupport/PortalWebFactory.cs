@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace DiploPortal.TestSupport;
+
+/// <summary>
+/// The real portal (its Program, services and pipeline) over a database of its own copied from
+/// the reference-data template. Use as an xunit class or collection fixture.
+/// </summary>
+public class PortalWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _logDirectory = Directory.CreateTempSubdirectory("diploportal-test-logs-").FullName;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    /// <summary>Extra setup applied at start-up (for example demo data), as configuration keys.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    public virtual async Task InitializeAsync() => Database = await TestPostgres.CreateWithReferenceDataAsync();
+
+    /// <summary>Serves the portal on a real loopback port (for a browser) and returns its address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Portal", Database.ConnectionString);
+        builder.UseSetting("Portal:LogDirectory", _logDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Database.DisposeAsync();
+        Directory.Delete(_logDirectory, recursive: true);
+    }
+}
