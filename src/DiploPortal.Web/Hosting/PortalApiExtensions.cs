@@ -17,7 +17,12 @@ public static class PortalApiExtensions
     public static WebApplication MapPortalApi(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapGroup("/api").MapReferenceDataApi();
+        var api = app.MapGroup("/api");
+        api.MapReferenceDataApi();
+        // An unknown API address answers like the rest of the API, not with the portal's HTML page.
+        api.Map("/{**path}", (string? path) => TypedResults.Problem(
+                title: "Not found", detail: $"There is no API endpoint at /api/{path}.", statusCode: StatusCodes.Status404NotFound))
+            .ExcludeFromDescription();
         return app;
     }
 }

@@ -7,12 +7,16 @@ namespace DiploPortal.Web.Hosting;
 
 public static class PortalLogging
 {
-    /// <summary>Logs start-up until the host's configuration is read.</summary>
+    /// <summary>
+    /// Logs start-up until the host's own logger replaces it. A plain logger, not Serilog's
+    /// reloadable bootstrap logger: that one can be frozen only once per process, and test runs
+    /// start several portal hosts in one process at the same time.
+    /// </summary>
     public static Serilog.ILogger CreateBootstrapLogger() =>
         new LoggerConfiguration()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
-            .CreateBootstrapLogger();
+            .CreateLogger();
 
     /// <summary>
     /// Readable console in Development, compact JSON elsewhere, and a rolling file; levels and

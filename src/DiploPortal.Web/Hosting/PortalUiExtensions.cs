@@ -22,10 +22,8 @@ public static class PortalUiExtensions
         }
 
         app.UseSerilogRequestLogging();
-        // API callers get problem details; people get the portal's not-found page.
-        app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/healthz"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // People get the portal's not-found page; API responses carry problem details, which this leaves alone.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         return app;
     }

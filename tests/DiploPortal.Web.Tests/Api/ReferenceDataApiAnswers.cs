@@ -81,6 +81,15 @@ public class ReferenceDataApiAnswers(PortalWebFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task AnswersAnUnknownApiAddressWithAProblemNotAPage()
+    {
+        var response = await _client.GetAsync(new Uri("/api/no-such-thing", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task DescribesItselfInAnOpenApiDocument()
     {
         var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
