@@ -1,5 +1,11 @@
 using DiploPortal.Core.Alliances;
+using DiploPortal.Core.Attaches;
+using DiploPortal.Core.Dashboards;
 using DiploPortal.Core.Data;
+using DiploPortal.Core.DemoData;
+using DiploPortal.Core.Engagements;
+using DiploPortal.Core.Exercises;
+using DiploPortal.Core.Missions;
 using DiploPortal.Core.Nations;
 using DiploPortal.Core.Overview;
 using DiploPortal.Core.ReferenceData;
@@ -22,8 +28,14 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<NationQueries>();
         services.AddScoped<AllianceQueries>();
         services.AddScoped<OverviewQueries>();
+        services.AddScoped<EngagementQueries>();
+        services.AddScoped<AttacheQueries>();
+        services.AddScoped<ExerciseQueries>();
+        services.AddScoped<MissionQueries>();
+        services.AddScoped<DashboardQueries>();
 
         services.AddTransient<ReferenceDataLoader>();
+        services.AddTransient<DemoDataGenerator>();
         services.AddTransient<PortalSetup>();
         return services;
     }

@@ -50,7 +50,7 @@ public class Navigation(BrowserPortal portal) : IClassFixture<BrowserPortal>
         await page.GotoAsync("/");
         await BrowserPortal.WaitUntilInteractiveAsync(page);
 
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("DiploPortal");
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("DiploPortal"));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("249");
 
         Directory.CreateDirectory(BrowserPortal.ArtifactDirectory);

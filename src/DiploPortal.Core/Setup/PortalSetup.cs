@@ -1,4 +1,5 @@
 using DiploPortal.Core.Data;
+using DiploPortal.Core.DemoData;
 using DiploPortal.Core.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,7 @@ namespace DiploPortal.Core.Setup;
 public sealed partial class PortalSetup(
     IDbContextFactory<PortalDbContext> dbFactory,
     ReferenceDataLoader referenceData,
+    DemoDataGenerator demoData,
     ILogger<PortalSetup> logger)
 {
     public async Task RunAsync(PortalSetupOptions options, CancellationToken cancellationToken = default)
@@ -24,6 +26,14 @@ public sealed partial class PortalSetup(
         if (options.LoadReferenceData)
         {
             await referenceData.LoadAsync(cancellationToken);
+        }
+
+        if (options.DemoData)
+        {
+            // Skipped (under a table lock) when demo engagements exist, so every start-up after the first is a no-op.
+            await demoData.GenerateAsync(
+                new DemoDataOptions { Seed = options.DemoSeed, Engagements = options.DemoEngagements, SkipIfDemoDataExist = true },
+                cancellationToken);
         }
     }
 

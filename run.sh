@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Start DiploPortal locally: ./run.sh, then open the address it prints.
+#
+# Without ConnectionStrings__Portal it runs a private PostgreSQL cluster in
+# .data/postgres (kept between runs; stopped again on exit), creates database
+# 'diploportal', and the portal migrates it and loads reference and demo data.
+#
+# Environment:
+#   DIPLOPORTAL_PORT          portal port (default 5080)
+#   DIPLOPORTAL_PG_PORT       private PostgreSQL port (default 5433)
+#   ConnectionStrings__Portal use this PostgreSQL instead of a private one
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$REPO"
+# shellcheck source=scripts/lib/postgres.sh
+source "$REPO/scripts/lib/postgres.sh"
+
+APP_PORT=${DIPLOPORTAL_PORT:-5080}
+PG_PORT=${DIPLOPORTAL_PG_PORT:-5433}
+PG_DATA="" # set only when this script started the cluster
+PG_STARTED=0
+APP_STARTED=0
+
+cleanup() {
+  local rc=$?
+  trap - INT TERM EXIT
+  if [[ -n $DP_CHILD && $APP_STARTED -eq 1 ]]; then
+    echo "==> Stopping the portal"
+  fi
+  dp_stop_child
+  if [[ $PG_STARTED -eq 1 ]]; then
+    echo "==> Stopping PostgreSQL ($PG_DATA)"
+    pg_stop_cluster "$PG_DATA"
+  fi
+  exit "$rc"
+}
+
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+for p in "$APP_PORT" "$PG_PORT"; do
+  if [[ ! $p =~ ^[0-9]+$ ]] || ((p < 1 || p > 65535)); then
+    dp_die "'$p' is not a valid port number." "set DIPLOPORTAL_PORT / DIPLOPORTAL_PG_PORT to a number from 1 to 65535"
+  fi
+done
+
+command -v dotnet >/dev/null 2>&1 ||
+  dp_die "The .NET SDK (dotnet) was not found on PATH." \
+    "install the .NET 10 SDK (see global.json for the version), then run ./run.sh again"
+
+if dp_port_in_use "$APP_PORT"; then
+  dp_die "Port $APP_PORT is already in use — stop the other process or set DIPLOPORTAL_PORT" \
+    "e.g. DIPLOPORTAL_PORT=5090 ./run.sh"
+fi
+
+# --- Database -----------------------------------------------------------------
+
+# Print "host port" from an Npgsql connection string (Host/Server, Port).
+conn_host_port() {
+  local host="" port="" part key value
+  local IFS=';'
+  for part in $1; do
+    key=$(printf '%s' "${part%%=*}" | tr -d ' ' | tr '[:upper:]' '[:lower:]')
+    value=${part#*=}
+    value=${value#"${value%%[![:space:]]*}"}
+    value=${value%"${value##*[![:space:]]}"}
+    case $key in
+      host | server) host=${value%%,*} ;;
+      port) port=$value ;;
+    esac
+  done
+  # Npgsql allows host:port.
+  if [[ $host == *:* && $host != /* ]]; then
+    port=${port:-${host##*:}}
+    host=${host%:*}
+  fi
+  printf '%s %s\n' "${host:-localhost}" "${port:-5432}"
+}
+
+pg_reachable() {
+  local host=$1 port=$2 tool
+  if pg_find_bindir; then
+    tool=$PG_BIN/pg_isready
+  else
+    tool=$(command -v pg_isready 2>/dev/null || true)
+  fi
+  if [[ -n $tool && -x $tool ]]; then
+    "$tool" -q -h "$host" -p "$port" -t 5
+    return
+  fi
+  # No client tools: a TCP connect is the best check we have.
+  timeout 5 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null
+}
+
+if [[ -n ${ConnectionStrings__Portal:-} ]]; then
+  read -r EXT_HOST EXT_PORT < <(conn_host_port "$ConnectionStrings__Portal")
+  dp_note "Using the PostgreSQL from ConnectionStrings__Portal ($EXT_HOST:$EXT_PORT)"
+  pg_reachable "$EXT_HOST" "$EXT_PORT" ||
+    dp_die "Cannot reach PostgreSQL at $EXT_HOST:$EXT_PORT (from ConnectionStrings__Portal)." \
+      "start that server or fix the connection string; unset ConnectionStrings__Portal to let run.sh start its own"
+  CONNECTION=$ConnectionStrings__Portal
+else
+  pg_ensure_installed
+  pg_ensure_user
+
+  PG_BASE=$REPO/.data
+  if ! pg_path_reachable "$PG_BASE"; then
+    # e.g. a checkout under /root: the postgres user cannot enter it.
+    hash=$(printf '%s' "$REPO" | sha256sum | cut -c1-12)
+    PG_BASE=/var/tmp/diploportal-$hash
+    mkdir -p "$PG_BASE"
+    chmod 755 "$PG_BASE"
+    dp_note "The postgres user cannot read $REPO; keeping the database in $PG_BASE instead"
+  fi
+  mkdir -p "$PG_BASE"
+  data=$PG_BASE/postgres
+  log=$PG_BASE/postgres.log
+
+  if [[ ! -f $data/PG_VERSION ]]; then
+    if [[ -d $data && -n $(ls -A "$data" 2>/dev/null) ]]; then
+      dp_die "$data exists but is not a PostgreSQL cluster." "move it away or delete it, then run ./run.sh again"
+    fi
+    dp_note "Creating a PostgreSQL cluster in $data"
+    pg_init_cluster "$data" ||
+      dp_die "initdb failed for $data." "check free disk space and permissions of $PG_BASE"
+  fi
+  cluster_version=$(<"$data/PG_VERSION")
+  bin_version=$("$PG_BIN/pg_ctl" --version | awk '{ split($3, v, "."); print v[1] }')
+  if [[ $cluster_version != "$bin_version" ]]; then
+    dp_die "The cluster in $data is PostgreSQL $cluster_version but the installed server is $bin_version." \
+      "install PostgreSQL $cluster_version, or delete $data to start from an empty database"
+  fi
+
+  if pg_cluster_running "$data"; then
+    # Left running by another run.sh (or one that was killed): reuse it and
+    # leave it to whoever started it.
+    PG_PORT=$(pg_cluster_port "$data")
+    dp_note "PostgreSQL is already running from $data on port $PG_PORT; using it"
+  else
+    if dp_port_in_use "$PG_PORT"; then
+      dp_die "Port $PG_PORT (for the private PostgreSQL) is already in use." \
+        "stop the other process or set DIPLOPORTAL_PG_PORT, e.g. DIPLOPORTAL_PG_PORT=5434 ./run.sh"
+    fi
+    sock=$(pg_socket_dir "$PG_BASE/run")
+    dp_note "Starting PostgreSQL on 127.0.0.1:$PG_PORT (log: $log)"
+    PG_DATA=$data
+    PG_STARTED=1
+    pg_start_cluster "$data" "$PG_PORT" "$sock" "$log" ||
+      dp_die "PostgreSQL did not start (see the log lines above)." "full log: $log"
+  fi
+
+  pg_create_database "$PG_PORT" diploportal ||
+    dp_die "Could not create database 'diploportal' on port $PG_PORT." "see $log"
+  CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Database=diploportal;Username=postgres"
+fi
+
+# --- Portal ---------------------------------------------------------------------
+
+dp_note "Building the portal (Release)..."
+dp_run dotnet build src/DiploPortal.Web -c Release -nologo -v q ||
+  dp_die "The build failed (errors above)." "fix the errors, or check that 'dotnet --info' shows the SDK from global.json"
+
+export ASPNETCORE_ENVIRONMENT=Development
+export ASPNETCORE_URLS="http://localhost:$APP_PORT"
+export ConnectionStrings__Portal="$CONNECTION"
+export Portal__Setup__ApplyMigrations=true
+export Portal__Setup__LoadReferenceData=true
+export Portal__Setup__DemoData=true
+
+echo
+echo "DiploPortal: http://localhost:$APP_PORT   (Ctrl-C stops it)"
+echo
+
+# In the background (dp_run) so that Ctrl-C reaches the trap at once.
+app_rc=0
+APP_STARTED=1
+dp_run dotnet run --no-build -c Release --project src/DiploPortal.Web --no-launch-profile || app_rc=$?
+if [[ $app_rc -ne 0 ]]; then
+  dp_die "The portal stopped with exit code $app_rc (its log is above)." \
+    "a database error at start-up usually means a migration problem; check the first error line"
+fi

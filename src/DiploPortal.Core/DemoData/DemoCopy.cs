@@ -1,0 +1,61 @@
+using DiploPortal.Core.Common;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DiploPortal.Core.DemoData;
+
+/// <summary>The columns every classified record shares, as the generator writes them.</summary>
+internal readonly record struct Marking(
+    Classification Classification, string[] ReleasableToNations, string[] ReleasableToAlliances, DateTime CreatedAt, DateTime UpdatedAt);
+
+/// <summary>
+/// Binary COPY into the portal's tables. Ids are assigned by the generator, so rows can
+/// reference each other before anything reaches the database; enums are written by name.
+/// </summary>
+internal static class DemoCopy
+{
+    public const string MarkingColumns = "classification, releasable_to_nations, releasable_to_alliances, is_demo, created_at, updated_at";
+
+    private const NpgsqlDbType TextArray = NpgsqlDbType.Array | NpgsqlDbType.Text;
+
+    public static async Task<NpgsqlBinaryImporter> BeginAsync(NpgsqlConnection connection, string table, string columns, CancellationToken cancellationToken)
+    {
+        var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        // A COPY of a large chunk waits on index maintenance; the default command timeout is too short for that.
+        importer.Timeout = TimeSpan.FromMinutes(30);
+        return importer;
+    }
+
+    public static Task WriteIntAsync(this NpgsqlBinaryImporter importer, int value, CancellationToken cancellationToken) =>
+        importer.WriteAsync(value, NpgsqlDbType.Integer, cancellationToken);
+
+    public static Task WriteIntAsync(this NpgsqlBinaryImporter importer, int? value, CancellationToken cancellationToken) =>
+        value is { } v ? importer.WriteAsync(v, NpgsqlDbType.Integer, cancellationToken) : importer.WriteNullAsync(cancellationToken);
+
+    public static Task WriteTextAsync(this NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+
+    public static Task WriteEnumAsync<TEnum>(this NpgsqlBinaryImporter importer, TEnum value, CancellationToken cancellationToken)
+        where TEnum : struct, Enum =>
+        importer.WriteAsync(value.ToString(), NpgsqlDbType.Text, cancellationToken);
+
+    public static Task WriteDateAsync(this NpgsqlBinaryImporter importer, DateOnly value, CancellationToken cancellationToken) =>
+        importer.WriteAsync(value, NpgsqlDbType.Date, cancellationToken);
+
+    public static Task WriteDateAsync(this NpgsqlBinaryImporter importer, DateOnly? value, CancellationToken cancellationToken) =>
+        value is { } v ? importer.WriteAsync(v, NpgsqlDbType.Date, cancellationToken) : importer.WriteNullAsync(cancellationToken);
+
+    public static Task WriteBoolAsync(this NpgsqlBinaryImporter importer, bool value, CancellationToken cancellationToken) =>
+        importer.WriteAsync(value, NpgsqlDbType.Boolean, cancellationToken);
+
+    /// <summary>Writes the <see cref="MarkingColumns"/>, with <c>is_demo</c> always true.</summary>
+    public static async Task WriteMarkingAsync(this NpgsqlBinaryImporter importer, Marking marking, CancellationToken cancellationToken)
+    {
+        await importer.WriteEnumAsync(marking.Classification, cancellationToken);
+        await importer.WriteAsync(marking.ReleasableToNations, TextArray, cancellationToken);
+        await importer.WriteAsync(marking.ReleasableToAlliances, TextArray, cancellationToken);
+        await importer.WriteBoolAsync(true, cancellationToken);
+        await importer.WriteAsync(marking.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+        await importer.WriteAsync(marking.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+    }
+}

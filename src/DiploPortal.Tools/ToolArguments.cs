@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace DiploPortal.Tools;
+
+public enum ToolCommand
+{
+    Help,
+    Migrate,
+    SeedReference,
+    SeedDemo,
+    Setup,
+}
+
+/// <summary>A parsed command line; <see cref="Error"/> is set when it could not be understood.</summary>
+public sealed record ToolArguments(
+    ToolCommand Command,
+    string? Connection = null,
+    int? Engagements = null,
+    int? Seed = null,
+    DateOnly? Anchor = null,
+    bool Force = false,
+    string? Error = null)
+{
+    public const string Usage =
+        """
+        Usage: diploportal-tools <command> [options]
+
+        Commands:
+          migrate          Apply pending database migrations (creates the database if needed).
+          seed-reference   Load nations, alliances and memberships (idempotent).
+          seed-demo        Generate demo records, unless demo data already exist.
+              --engagements N     engagements to make (default 5000); other records scale with it
+              --seed S            seed of the generator (default 20261125): same seed, same records
+              --anchor yyyy-MM-dd the generator's "today" (default: today, UTC)
+              --force             generate even when demo data already exist (adds more)
+          setup            migrate, seed-reference and seed-demo with their defaults.
+          help             Show this text.
+
+        Options:
+          --connection "Host=...;Database=..."   PostgreSQL connection string
+                                                 (default: environment variable ConnectionStrings__Portal)
+
+        Exit codes: 0 success, 1 failure, 2 usage error.
+        """;
+
+    public static ToolArguments Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0)
+        {
+            return new ToolArguments(ToolCommand.Help, Error: "No command given.");
+        }
+
+        var command = args[0] switch
+        {
+            "migrate" => ToolCommand.Migrate,
+            "seed-reference" => ToolCommand.SeedReference,
+            "seed-demo" => ToolCommand.SeedDemo,
+            "setup" => ToolCommand.Setup,
+            "help" or "--help" or "-h" => ToolCommand.Help,
+            _ => (ToolCommand?)null,
+        };
+        if (command is not { } parsed)
+        {
+            return new ToolArguments(ToolCommand.Help, Error: $"Unknown command '{args[0]}'.");
+        }
+
+        var result = new ToolArguments(parsed);
+        for (var i = 1; i < args.Count; i++)
+        {
+            var option = args[i];
+            string? Value() => i + 1 < args.Count ? args[++i] : null;
+            result = option switch
+            {
+                "--connection" => Value() is { Length: > 0 } connection
+                    ? result with { Connection = connection }
+                    : result with { Error = "--connection needs a connection string." },
+                "--engagements" when parsed == ToolCommand.SeedDemo => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+                    ? result with { Engagements = count }
+                    : result with { Error = "--engagements needs a whole number of 0 or more." },
+                "--seed" when parsed == ToolCommand.SeedDemo => int.TryParse(Value(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed)
+                    ? result with { Seed = seed }
+                    : result with { Error = "--seed needs a whole number." },
+                "--anchor" when parsed == ToolCommand.SeedDemo =>
+                    DateOnly.TryParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var anchor)
+                        ? result with { Anchor = anchor }
+                        : result with { Error = "--anchor needs a date as yyyy-MM-dd." },
+                "--force" when parsed == ToolCommand.SeedDemo => result with { Force = true },
+                _ => result with { Error = $"Unknown option '{option}' for {args[0]}." },
+            };
+            if (result.Error is not null)
+            {
+                return result;
+            }
+        }
+
+        return result;
+    }
+}

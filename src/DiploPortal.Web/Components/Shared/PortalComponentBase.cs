@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Components;
+
+namespace DiploPortal.Web.Components.Shared;
+
+/// <summary>
+/// Base of components that load data from a feature service. A failed query is logged and
+/// becomes <see cref="LoadState.Failed"/> (shown by <see cref="LoadStatus"/>), because an
+/// unhandled exception in Blazor Server would tear down the whole circuit, not just the page.
+/// </summary>
+public abstract partial class PortalComponentBase : ComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource _lifetime = new();
+    private bool _disposed;
+
+    [Inject]
+    private ILoggerFactory LoggerFactory { get; set; } = default!;
+
+    protected LoadState State { get; private set; } = LoadState.Loading;
+
+    /// <summary>
+    /// Runs <paramref name="load"/> and returns its result, or default when it failed or the
+    /// component went away meanwhile (the state then says which).
+    /// </summary>
+    protected async Task<T?> LoadAsync<T>(Func<CancellationToken, Task<T>> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        State = State is LoadState.Loaded or LoadState.Reloading ? LoadState.Reloading : LoadState.Loading;
+        try
+        {
+            var result = await load(_lifetime.Token);
+            State = LoadState.Loaded;
+            return result;
+        }
+        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        {
+            return default;
+        }
+#pragma warning disable CA1031 // Any failure of a query must become a visible state, never a dead circuit.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogLoadFailed(LoggerFactory.CreateLogger(GetType()), GetType().Name, ex);
+            State = LoadState.Failed;
+            return default;
+        }
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        if (disposing)
+        {
+            _lifetime.Cancel();
+            _lifetime.Dispose();
+        }
+
+        _disposed = true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading data for {Component} failed")]
+    private static partial void LogLoadFailed(ILogger logger, string component, Exception exception);
+}
