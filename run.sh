@@ -24,7 +24,10 @@ APP_STARTED=0
 
 cleanup() {
   local rc=$?
-  trap - INT TERM EXIT
+  # Finish the clean-up even when a second signal follows (timeout(1) signals
+  # both this script and its process group; impatient users press Ctrl-C twice).
+  trap '' INT TERM
+  trap - EXIT
   if [[ -n $DP_CHILD && $APP_STARTED -eq 1 ]]; then
     echo "==> Stopping the portal"
   fi
@@ -37,8 +40,8 @@ cleanup() {
 }
 
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'trap "" INT TERM; exit 130' INT
+trap 'trap "" INT TERM; exit 143' TERM
 
 for p in "$APP_PORT" "$PG_PORT"; do
   if [[ ! $p =~ ^[0-9]+$ ]] || ((p < 1 || p > 65535)); then

@@ -59,7 +59,10 @@ cleanup() {
 
 on_exit() {
   local rc=$?
-  trap - EXIT INT TERM
+  # Finish the clean-up even when a second signal follows (timeout(1) signals
+  # both this script and its process group; impatient users press Ctrl-C twice).
+  trap '' INT TERM
+  trap - EXIT
   cleanup
   if [[ $SUMMARY_PRINTED -eq 0 ]]; then
     # Stopped before the tests could run (setup error or Ctrl-C).
@@ -69,8 +72,8 @@ on_exit() {
   exit "$rc"
 }
 trap on_exit EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'trap "" INT TERM; exit 130' INT
+trap 'trap "" INT TERM; exit 143' TERM
 
 # run_step NAME COMMAND...: run a step; remember it when it fails.
 run_step() {
