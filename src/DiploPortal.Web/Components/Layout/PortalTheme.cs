@@ -9,7 +9,7 @@ namespace DiploPortal.Web.Components.Layout;
 public static class PortalTheme
 {
     // No web fonts: the portal runs without internet, so it uses the platform's UI font.
-    private static readonly string[] _systemFonts =
+    private static readonly string[] SystemFonts =
     [
         "system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "Noto Sans", "Liberation Sans", "sans-serif",
     ];
@@ -80,11 +80,11 @@ public static class PortalTheme
         },
         Typography = new Typography
         {
-            Default = new DefaultTypography { FontFamily = _systemFonts },
-            H1 = new H1Typography { FontFamily = _systemFonts, FontSize = "2rem", FontWeight = "500", LineHeight = "1.25" },
-            H2 = new H2Typography { FontFamily = _systemFonts, FontSize = "1.5rem", FontWeight = "500", LineHeight = "1.3" },
-            H3 = new H3Typography { FontFamily = _systemFonts, FontSize = "1.2rem", FontWeight = "500", LineHeight = "1.35" },
-            Button = new ButtonTypography { FontFamily = _systemFonts, FontWeight = "500", TextTransform = "none" },
+            Default = new DefaultTypography { FontFamily = SystemFonts },
+            H1 = new H1Typography { FontFamily = SystemFonts, FontSize = "2rem", FontWeight = "500", LineHeight = "1.25" },
+            H2 = new H2Typography { FontFamily = SystemFonts, FontSize = "1.5rem", FontWeight = "500", LineHeight = "1.3" },
+            H3 = new H3Typography { FontFamily = SystemFonts, FontSize = "1.2rem", FontWeight = "500", LineHeight = "1.35" },
+            Button = new ButtonTypography { FontFamily = SystemFonts, FontWeight = "500", TextTransform = "none" },
         },
         LayoutProperties = new LayoutProperties { DrawerWidthLeft = "250px" },
     };

@@ -9,9 +9,9 @@ namespace DiploPortal.Web.Components.Shared;
 /// </summary>
 public static class EnumText
 {
-    private static readonly ConcurrentDictionary<Enum, string> _words = new();
+    private static readonly ConcurrentDictionary<Enum, string> Words = new();
 
-    public static string ToWords(this Enum value) => _words.GetOrAdd(value, Split);
+    public static string ToWords(this Enum value) => Words.GetOrAdd(value, Split);
 
     private static string Split(Enum value)
     {

@@ -5,7 +5,8 @@ namespace DiploPortal.Web.Components.Shared;
 /// <summary>One way to show dates and counts everywhere: dates as "24 Aug 1949", unambiguous for every nationality.</summary>
 public static class PortalText
 {
-    private const string DayFormat = "d MMM yyyy";
+    /// <summary>The date format of every page, also used by date pickers.</summary>
+    public const string DayFormat = "d MMM yyyy";
 
     public static string Date(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
 
