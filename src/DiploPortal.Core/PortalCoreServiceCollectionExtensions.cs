@@ -9,7 +9,10 @@ using DiploPortal.Core.Missions;
 using DiploPortal.Core.Nations;
 using DiploPortal.Core.Overview;
 using DiploPortal.Core.ReferenceData;
+using DiploPortal.Core.Security;
 using DiploPortal.Core.Setup;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,7 +25,15 @@ public static class PortalCoreServiceCollectionExtensions
     {
         // Blazor Server keeps a scope per circuit: feature services take a short-lived context
         // from the factory for each operation instead of holding one for the whole circuit.
-        services.AddPooledDbContextFactory<PortalDbContext>(options => PortalDatabase.Configure(options, connectionString));
+        // The pool is shared; each scope's factory binds the contexts it hands out to the scope's user.
+        services.AddSingleton(_ =>
+        {
+            var options = new DbContextOptionsBuilder<PortalDbContext>();
+            PortalDatabase.Configure(options, connectionString);
+            return new PooledDbContextFactory<PortalDbContext>(options.Options);
+        });
+        services.TryAddScoped<ICurrentUserAccessor, SystemUserAccessor>();
+        services.AddScoped<IDbContextFactory<PortalDbContext>, UserScopedDbContextFactory>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddScoped<NationQueries>();

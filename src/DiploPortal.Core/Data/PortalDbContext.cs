@@ -6,6 +6,7 @@ using DiploPortal.Core.Engagements;
 using DiploPortal.Core.Exercises;
 using DiploPortal.Core.Missions;
 using DiploPortal.Core.Nations;
+using DiploPortal.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Data;
@@ -17,6 +18,32 @@ namespace DiploPortal.Core.Data;
 /// </summary>
 public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
 {
+    private CurrentUser _user = CurrentUser.System;
+    private List<Classification> _visibleLevels = Visibility.LevelsUpTo(CurrentUser.System.Clearance);
+
+    /// <summary>
+    /// The user whose clearance and nationality filter every classified record this context reads
+    /// (a global query filter, so no query can forget it). Set by <see cref="UserScopedDbContextFactory"/>.
+    /// </summary>
+    public CurrentUser User
+    {
+        get => _user;
+        set
+        {
+            _user = value;
+            _visibleLevels = Visibility.LevelsUpTo(value.Clearance);
+        }
+    }
+
+    // Read by the query filters: EF Core reads these members of the context running each query.
+    private bool SeesEverything => _user.IsSystem;
+
+    private List<Classification> VisibleLevels => _visibleLevels;
+
+    private string UserNation => _user.NationCode ?? "";
+
+    private List<string> UserAlliances => [.. _user.AllianceAcronyms];
+
     public DbSet<Nation> Nations => Set<Nation>();
 
     public DbSet<Alliance> Alliances => Set<Alliance>();
@@ -68,7 +95,27 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
         modelBuilder.HasPostgresExtension("btree_gist");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         ModelConventions.Apply(modelBuilder);
+        ApplyVisibilityFilters(modelBuilder);
     }
+
+    /// <summary>Every classified record type gets the same filter; a test fails for a type without it.</summary>
+    private void ApplyVisibilityFilters(ModelBuilder modelBuilder)
+    {
+        var apply = typeof(PortalDbContext).GetMethod(nameof(ApplyVisibilityFilter), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ClassifiedRecord).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            apply.MakeGenericMethod(entityType.ClrType).Invoke(this, [modelBuilder]);
+        }
+    }
+
+    private void ApplyVisibilityFilter<T>(ModelBuilder modelBuilder)
+        where T : ClassifiedRecord =>
+        modelBuilder.Entity<T>().HasQueryFilter(Visibility.FilterName, r =>
+            SeesEverything
+            || (VisibleLevels.Contains(r.Classification)
+                && ((r.ReleasableToNations.Count == 0 && r.ReleasableToAlliances.Count == 0)
+                    || r.ReleasableToNations.Contains(UserNation)
+                    || r.ReleasableToAlliances.Any(a => UserAlliances.Contains(a)))));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
