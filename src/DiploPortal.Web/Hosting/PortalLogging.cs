@@ -12,7 +12,7 @@ public static class PortalLogging
     /// reloadable bootstrap logger: that one can be frozen only once per process, and test runs
     /// start several portal hosts in one process at the same time.
     /// </summary>
-    public static Serilog.ILogger CreateBootstrapLogger() =>
+    public static Serilog.Core.Logger CreateBootstrapLogger() =>
         new LoggerConfiguration()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using Npgsql;
-using Serilog;
 
 namespace DiploPortal.Web.Hosting;
 
@@ -12,14 +11,17 @@ public static class StartupFailure
 {
     public static void Report(Exception exception)
     {
+        // A fresh console logger: the host's logger may already be disposed with the host
+        // (a failed start disposes it), and then the reason would be lost.
+        using var log = PortalLogging.CreateBootstrapLogger();
         var known = Explain(exception);
         if (known is { } message)
         {
-            Log.Fatal("DiploPortal could not start: {Reason}. Hint: {Hint}", message.Reason, message.Hint);
+            log.Fatal("DiploPortal could not start: {Reason}. Hint: {Hint}", message.Reason, message.Hint);
         }
         else
         {
-            Log.Fatal(exception, "DiploPortal stopped unexpectedly");
+            log.Fatal(exception, "DiploPortal stopped unexpectedly");
         }
     }
 
