@@ -1,5 +1,6 @@
 using DiploPortal.Core.Alliances;
 using DiploPortal.Core.Attaches;
+using DiploPortal.Core.Audit;
 using DiploPortal.Core.Dashboards;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.DemoData;
@@ -44,6 +45,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<ExerciseQueries>();
         services.AddScoped<MissionQueries>();
         services.AddScoped<DashboardQueries>();
+        services.AddPortalAudit();
 
         services.AddTransient<ReferenceDataLoader>();
         services.AddTransient<DemoDataGenerator>();

@@ -10,9 +10,12 @@ try
     builder.Services.AddPortalUi();
     builder.Services.AddPortalApi();
     builder.Services.AddPortalHealthChecks();
+    builder.Services.AddPortalSecurity(builder.Environment);
+    builder.Services.AddPortalRateLimiting(builder.Configuration);
 
     var app = builder.Build();
     await app.RunPortalSetupAsync();
+    app.UsePortalSecurity();
     app.UsePortalPipeline();
     app.MapPortalApi();
     app.MapPortalHealthChecks();

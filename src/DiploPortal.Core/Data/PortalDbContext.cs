@@ -1,6 +1,7 @@
 using DiploPortal.Core.Alliances;
 using DiploPortal.Core.Assessments;
 using DiploPortal.Core.Attaches;
+using DiploPortal.Core.Audit;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Engagements;
 using DiploPortal.Core.Exercises;
@@ -80,6 +81,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
 
     public DbSet<IndicatorScore> IndicatorScores => Set<IndicatorScore>();
 
+    /// <summary>Read-only through EF Core: entries are appended by the save below and by <see cref="AuditTrail"/>.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL and in exports, and a check constraint
@@ -120,13 +124,78 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampTimes();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        // Completes synchronously: with async false no awaited call yields.
+        return SaveAndAuditAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampTimes();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveAndAuditAsync(acceptAllChangesOnSuccess, async: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every change saved through the context lands in the audit trail in the same transaction (one is
+    /// begun when none is active), so a change and its audit entry commit or fail together. Changes are
+    /// accepted only after the audit entries are written, so a failure leaves the context as it was.
+    /// </summary>
+    private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, bool async, CancellationToken cancellationToken)
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        var changes = AuditedChange.Collect(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return async
+                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+                : base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is not null ? null
+            : async ? await Database.BeginTransactionAsync(cancellationToken) : Database.BeginTransaction();
+        try
+        {
+            await AuditChain.LockAsync(this, async, cancellationToken);
+            var saved = async
+                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken)
+                : base.SaveChanges(acceptAllChangesOnSuccess: false);
+            await AuditChain.AppendAsync(this, User.Name, changes.ConvertAll(c => c.Complete()), async, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                if (async)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+                else
+                {
+                    ownTransaction.Commit();
+                }
+            }
+
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                if (async)
+                {
+                    await ownTransaction.DisposeAsync();
+                }
+                else
+                {
+                    ownTransaction.Dispose();
+                }
+            }
+        }
     }
 
     private void StampTimes()

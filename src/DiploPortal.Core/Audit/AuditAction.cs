@@ -1,0 +1,15 @@
+namespace DiploPortal.Core.Audit;
+
+/// <summary>What an audit entry records. Stored by name, like every enum of the portal.</summary>
+public enum AuditAction
+{
+    Created,
+    Updated,
+    Deleted,
+    SignedIn,
+    SignInFailed,
+    SignedOut,
+    PermissionChanged,
+    TokenCreated,
+    TokenRevoked,
+}

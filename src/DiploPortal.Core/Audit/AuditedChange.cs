@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace DiploPortal.Core.Audit;
+
+/// <summary>
+/// One entity change seen by the change tracker, turned into an audit entry. Before and changed values
+/// are taken before the save; an added entity's key and values after it, when the database has
+/// assigned them. Only changes through the change tracker are seen: the demo generator's binary COPY
+/// (generated records, marked is_demo) and ExecuteUpdate/ExecuteDelete bypass it, so code that changes
+/// a person's records in bulk records that itself with <see cref="AuditTrail"/>.
+/// </summary>
+internal sealed class AuditedChange
+{
+    private readonly EntityEntry _entry;
+    private readonly AuditAction _action;
+    private readonly string? _before;
+    private readonly string? _after;
+
+    private AuditedChange(EntityEntry entry, AuditAction action, string? before, string? after)
+    {
+        _entry = entry;
+        _action = action;
+        _before = before;
+        _after = after;
+    }
+
+    /// <summary>Call after DetectChanges and before the save.</summary>
+    public static List<AuditedChange> Collect(ChangeTracker tracker)
+    {
+        var changes = new List<AuditedChange>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            if (entry.Entity is AuditEntry)
+            {
+                throw new InvalidOperationException("Audit entries are appended by the audit trail only, never saved through the context.");
+            }
+
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes.Add(new AuditedChange(entry, AuditAction.Created, null, null));
+                    break;
+                case EntityState.Deleted:
+                    changes.Add(new AuditedChange(entry, AuditAction.Deleted, Snapshot(entry, original: true, onlyModified: false), null));
+                    break;
+                default:
+                    var changed = Recorded(entry).Where(p => p.IsModified && !Same(p)).ToList();
+                    if (changed.Count > 0)
+                    {
+                        changes.Add(new AuditedChange(
+                            entry,
+                            AuditAction.Updated,
+                            Snapshot(entry, original: true, onlyModified: true),
+                            Snapshot(entry, original: false, onlyModified: true)));
+                    }
+
+                    break;
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>Call after the save (before AcceptAllChanges), when generated keys are known.</summary>
+    public PendingAuditEntry Complete() => new(
+        _action,
+        _entry.Metadata.ShortName(),
+        Key(_entry),
+        _before,
+        _action == AuditAction.Created ? Snapshot(_entry, original: false, onlyModified: false) : _after);
+
+    private static string? Key(EntityEntry entry) =>
+        entry.Metadata.FindPrimaryKey() is { } key
+            ? string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)))
+            : null;
+
+    private static string? Snapshot(EntityEntry entry, bool original, bool onlyModified)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in Recorded(entry))
+        {
+            if (onlyModified && (!property.IsModified || Same(property)))
+            {
+                continue;
+            }
+
+            values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
+        }
+
+        return AuditJson.Serialize(values);
+    }
+
+    private static bool Same(PropertyEntry property) =>
+        property.Metadata.GetValueComparer().Equals(property.OriginalValue, property.CurrentValue);
+
+    /// <summary>Secrets never enter the trail; nor does the row version (xmin), which is the database's, not a person's.</summary>
+    private static IEnumerable<PropertyEntry> Recorded(EntityEntry entry) =>
+        entry.Properties.Where(p => !IsSecret(p.Metadata.Name) && !IsRowVersion(p.Metadata));
+
+    private static bool IsSecret(string name) =>
+        name.Contains("Password", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("SecurityStamp", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("ConcurrencyStamp", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("TokenHash", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsRowVersion(IProperty property) =>
+        property.IsConcurrencyToken && property.ValueGenerated == ValueGenerated.OnAddOrUpdate;
+}

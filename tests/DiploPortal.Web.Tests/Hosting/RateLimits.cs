@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json;
+using DiploPortal.TestSupport;
+using DiploPortal.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiploPortal.Web.Tests.Hosting;
+
+/// <summary>
+/// No portal endpoint uses the policies yet, so the factory adds one: a test-only endpoint that
+/// requires the "token" policy, served through the portal's own pipeline.
+/// </summary>
+public class RateLimits(RateLimits.LimitedPortal portal) : IClassFixture<RateLimits.LimitedPortal>
+{
+    private const int Limit = 3;
+
+    [Theory]
+    [InlineData("/test/limited", "192.0.2.1")]
+    [InlineData("/api/test/limited", "192.0.2.2")]
+    public async Task AnswersTooManyRequestsWithRetryAfterPastTheLimit(string path, string client)
+    {
+        using var http = portal.CreateClient();
+        for (var i = 0; i < Limit; i++)
+        {
+            using var allowed = await SendAsync(http, path, client);
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var refused = await SendAsync(http, path, client);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        Assert.True(refused.Headers.Contains("Content-Security-Policy"));
+    }
+
+    [Fact]
+    public async Task AnswersTheApiWithProblemDetails()
+    {
+        using var http = portal.CreateClient();
+        for (var i = 0; i < Limit; i++)
+        {
+            using var allowed = await SendAsync(http, "/api/test/limited", "192.0.2.3");
+        }
+
+        using var refused = await SendAsync(http, "/api/test/limited", "192.0.2.3");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(429, body.RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task CountsEachClientAddressSeparately()
+    {
+        using var http = portal.CreateClient();
+        for (var i = 0; i <= Limit; i++)
+        {
+            using var response = await SendAsync(http, "/test/limited", "192.0.2.4");
+        }
+
+        using var other = await SendAsync(http, "/test/limited", "192.0.2.5");
+
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient http, string path, string client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add(ClientHeader, client);
+        return http.SendAsync(request);
+    }
+
+    private const string ClientHeader = "X-Test-Client";
+
+    public sealed class LimitedPortal : PortalWebFactory
+    {
+        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+        {
+            ["Portal:RateLimits:Token:PermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Portal:RateLimits:Token:Window"] = "00:01:00",
+        };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LimitedEndpoint>());
+        }
+    }
+
+    /// <summary>
+    /// Runs ahead of the portal's pipeline: sets the client address from a header and, for the
+    /// test paths, selects an endpoint carrying the "token" policy. Routing keeps an endpoint that
+    /// is already selected, so the portal's own rate limiter applies it.
+    /// </summary>
+    private sealed class LimitedEndpoint : IStartupFilter
+    {
+        private static readonly Endpoint Endpoint = new(
+            context => context.Response.WriteAsync("ok"),
+            new EndpointMetadataCollection(new EnableRateLimitingAttribute(PortalRateLimiting.Token)),
+            "Test: rate limited");
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientHeader, out var client))
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(client.ToString());
+                }
+
+                if (context.Request.Path == "/test/limited" || context.Request.Path == "/api/test/limited")
+                {
+                    context.SetEndpoint(Endpoint);
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
