@@ -171,6 +171,7 @@ export ConnectionStrings__Portal="$CONNECTION"
 export Portal__Setup__ApplyMigrations=true
 export Portal__Setup__LoadReferenceData=true
 export Portal__Setup__DemoData=true
+export Portal__Setup__DemoAccounts=true
 
 echo
 echo "DiploPortal: http://localhost:$APP_PORT   (Ctrl-C stops it)"

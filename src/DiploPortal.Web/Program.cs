@@ -7,6 +7,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddPortalLogging();
     builder.AddPortalData();
+    builder.Services.AddPortalAccounts(builder.Environment);
     builder.Services.AddPortalUi();
     builder.Services.AddPortalApi();
     builder.Services.AddPortalHealthChecks();
@@ -17,6 +18,7 @@ try
     await app.RunPortalSetupAsync();
     app.UsePortalSecurity();
     app.UsePortalPipeline();
+    app.MapPortalAccounts();
     app.MapPortalApi();
     app.MapPortalHealthChecks();
     app.MapPortalUi();

@@ -25,6 +25,8 @@ public sealed class BrowserPortal : PortalWebFactory
     {
         ["Portal:Setup:DemoData"] = "true",
         ["Portal:Setup:DemoEngagements"] = "300",
+        ["Portal:Setup:DemoAccounts"] = "true",
+        ["Portal:RateLimits:SignIn:PermitLimit"] = "1000",
     };
 
     public override async Task InitializeAsync()

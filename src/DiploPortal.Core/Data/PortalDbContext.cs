@@ -8,6 +8,8 @@ using DiploPortal.Core.Exercises;
 using DiploPortal.Core.Missions;
 using DiploPortal.Core.Nations;
 using DiploPortal.Core.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Data;
@@ -17,7 +19,7 @@ namespace DiploPortal.Core.Data;
 /// <c>dotnet ef migrations add &lt;Name&gt; --project src/DiploPortal.Core --output-dir Data/Migrations</c>;
 /// a test fails when the model has changes no migration captures.
 /// </summary>
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityUserContext<PortalUser, int>(options)
 {
     private CurrentUser _user = CurrentUser.System;
     private List<Classification> _visibleLevels = Visibility.LevelsUpTo(CurrentUser.System.Clearance);
@@ -94,12 +96,17 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.HasPostgresExtension("btree_gist");
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
-        ModelConventions.Apply(modelBuilder);
-        ApplyVisibilityFilters(modelBuilder);
+        // Identity's own model first, so the configurations in this assembly can rename its tables.
+        base.OnModelCreating(builder);
+        // Passkeys are not offered: sign-in is by password (and tokens for scripts).
+        builder.Ignore<IdentityUserPasskey<int>>();
+        builder.Ignore<IdentityPasskeyData>();
+        builder.HasPostgresExtension("btree_gist");
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        ModelConventions.Apply(builder);
+        ApplyVisibilityFilters(builder);
     }
 
     /// <summary>Every classified record type gets the same filter; a test fails for a type without it.</summary>

@@ -1,5 +1,6 @@
 using DiploPortal.Core;
 using DiploPortal.Core.Setup;
+using DiploPortal.Web.Accounts;
 using Microsoft.Extensions.Options;
 
 namespace DiploPortal.Web.Hosting;
@@ -24,6 +25,11 @@ public static class PortalDataExtensions
     {
         var options = app.Services.GetRequiredService<IOptions<PortalSetupOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PortalUserState>().ActAsSystem();
         await scope.ServiceProvider.GetRequiredService<PortalSetup>().RunAsync(options, app.Lifetime.ApplicationStopping);
+        if (app.Configuration.GetValue<bool>("Portal:Setup:DemoAccounts"))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync();
+        }
     }
 }

@@ -23,6 +23,8 @@ public static class PortalUiExtensions
         app.UseSerilogRequestLogging();
         // People get the portal's not-found page; API responses carry problem details, which this leaves alone.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
         return app;

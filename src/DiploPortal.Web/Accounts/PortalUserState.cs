@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using DiploPortal.Core.Data;
+using DiploPortal.Core.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace DiploPortal.Web.Accounts;
+
+/// <summary>
+/// The signed-in user of the current scope, for Core's query filters. In an HTTP request it comes
+/// from the request; in a Blazor circuit, where there is no request after the first render, it is
+/// set by <see cref="UserCircuitHandler"/> from the circuit's authentication state.
+/// </summary>
+public sealed class PortalUserState(IHttpContextAccessor http, PooledDbContextFactory<PortalDbContext> pool, IMemoryCache cache) : ICurrentUserAccessor
+{
+    private ClaimsPrincipal? _circuitPrincipal;
+    private CurrentUser? _current;
+    private ClaimsPrincipal? _currentFor;
+    private bool _system;
+
+    public CurrentUser Current
+    {
+        get
+        {
+            if (_system)
+            {
+                return CurrentUser.System;
+            }
+
+            var principal = _circuitPrincipal ?? http.HttpContext?.User;
+            if (_current is null || !ReferenceEquals(principal, _currentFor))
+            {
+                _current = PortalClaims.ToCurrentUser(principal, AlliancesOf);
+                _currentFor = principal;
+            }
+
+            return _current;
+        }
+    }
+
+    /// <summary>For the portal's own work in this scope (start-up setup): acts as the system user.</summary>
+    public void ActAsSystem() => _system = true;
+
+    internal void SetCircuitPrincipal(ClaimsPrincipal principal) => _circuitPrincipal = principal;
+
+    /// <summary>The alliances a nation belongs to today; cached because it changes a few times a decade.</summary>
+    private IReadOnlyList<string> AlliancesOf(string nation) =>
+        cache.GetOrCreate($"alliances-of:{nation}", entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            using var db = pool.CreateDbContext();
+            return (IReadOnlyList<string>)db.AllianceMemberships.AsNoTracking()
+                .Where(m => m.Nation!.Code == nation && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn > today))
+                .Select(m => m.Alliance!.Acronym).Distinct().ToList();
+        })!;
+}
+
+/// <summary>Feeds <see cref="PortalUserState"/> with the circuit's user when a circuit opens and when it changes.</summary>
+public sealed class UserCircuitHandler(AuthenticationStateProvider authentication, PortalUserState state) : CircuitHandler, IDisposable
+{
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        authentication.AuthenticationStateChanged += OnChanged;
+        state.SetCircuitPrincipal((await authentication.GetAuthenticationStateAsync()).User);
+    }
+
+    public void Dispose() => authentication.AuthenticationStateChanged -= OnChanged;
+
+    private async void OnChanged(Task<AuthenticationState> task)
+    {
+        try
+        {
+            state.SetCircuitPrincipal((await task).User);
+        }
+        catch (InvalidOperationException)
+        {
+            // A failed authentication refresh keeps the previous principal; the cookie check on the next request decides.
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using DiploPortal.Core.Audit;
+using DiploPortal.Core.Data;
+using DiploPortal.Core.Security;
+using DiploPortal.Web.Accounts;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiploPortal.Web.Hosting;
+
+public static class PortalAccountsExtensions
+{
+    public const string SignInPath = "/account/sign-in";
+
+    /// <summary>ASP.NET Core Identity on the portal's database: cookie sign-in, lockout, password policy.</summary>
+    public static IServiceCollection AddPortalAccounts(this IServiceCollection services, IWebHostEnvironment environment)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthorization();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = SignInPath;
+            cookie.AccessDeniedPath = SignInPath;
+            cookie.Cookie.Name = "DiploPortal.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+
+        services.AddIdentityCore<PortalUser>(options =>
+            {
+                // Length over composition rules (NIST SP 800-63B); lockout slows guessing further.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 5;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = false;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<PortalUserClaimsFactory>()
+            .AddDefaultTokenProviders();
+        // OWASP's current figure for PBKDF2-HMAC-SHA512; about 100 ms a sign-in on 2 cores, hence the rate limit.
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+
+        // Identity's stores take a context from DI: a scoped one bound to the scope's user, like every other.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddScoped<PortalUserState>();
+        services.AddScoped<ICurrentUserAccessor>(sp => sp.GetRequiredService<PortalUserState>());
+        services.AddScoped<CircuitHandler, UserCircuitHandler>();
+        services.AddScoped<DemoAccounts>();
+        return services;
+    }
+
+    /// <summary>Signing out is a POST with an antiforgery token, so another site cannot sign a user out.</summary>
+    public static WebApplication MapPortalAccounts(this WebApplication app)
+    {
+        app.MapPost("/account/sign-out", async (SignInManager<PortalUser> signIn, AuditTrail audit, HttpContext context, [FromForm] string? returnUrl) =>
+        {
+            var name = context.User.Identity?.Name;
+            await signIn.SignOutAsync();
+            if (name is not null)
+            {
+                await audit.RecordAsync(name, AuditAction.SignedOut, nameof(PortalUser), name, details: null);
+            }
+
+            return TypedResults.LocalRedirect(SignInPath);
+        }).ExcludeFromDescription();
+        return app;
+    }
+}

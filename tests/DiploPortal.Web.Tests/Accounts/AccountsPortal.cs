@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DiploPortal.TestSupport;
+using DiploPortal.Web.Accounts;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DiploPortal.Web.Tests.Accounts;
+
+/// <summary>The portal with its development demo accounts, and a way to sign in as a browser does.</summary>
+public sealed partial class AccountsPortal : PortalWebFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Portal:Setup:DemoAccounts"] = "true",
+        // Every test signs in from 127.0.0.1; the limit itself is tested in RateLimits.
+        ["Portal:RateLimits:SignIn:PermitLimit"] = "1000",
+    };
+
+    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Fetches the sign-in form, then posts it with its antiforgery token, like a browser.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password, string address = "/account/sign-in")
+    {
+        var form = await client.GetStringAsync(new Uri(address, UriKind.Relative));
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync(new Uri(address, UriKind.Relative), content);
+    }
+
+    public static async Task SignInAsync(HttpClient client, string userName)
+    {
+        using var response = await PostSignInAsync(client, userName, DemoAccounts.Password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
