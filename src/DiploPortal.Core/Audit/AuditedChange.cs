@@ -103,7 +103,12 @@ internal sealed class AuditedChange
 
     /// <summary>Secrets never enter the trail; nor does the row version (xmin), which is the database's, not a person's.</summary>
     private static IEnumerable<PropertyEntry> Recorded(EntityEntry entry) =>
-        entry.Properties.Where(p => !IsSecret(p.Metadata.Name) && !IsRowVersion(p.Metadata));
+        entry.Properties.Where(p => !IsSecret(p.Metadata.Name) && !IsSecretValue(entry, p.Metadata.Name) && !IsRowVersion(p.Metadata));
+
+    // Identity's user tokens (authenticator keys, recovery codes) and Data Protection's key XML are key material.
+    private static bool IsSecretValue(EntityEntry entry, string name) =>
+        (entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<int> && name == nameof(Microsoft.AspNetCore.Identity.IdentityUserToken<int>.Value))
+        || (entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey && name == nameof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey.Xml));
 
     private static bool IsSecret(string name) =>
         name.Contains("Password", StringComparison.OrdinalIgnoreCase)

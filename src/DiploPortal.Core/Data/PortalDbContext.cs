@@ -8,6 +8,7 @@ using DiploPortal.Core.Exercises;
 using DiploPortal.Core.Missions;
 using DiploPortal.Core.Nations;
 using DiploPortal.Core.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace DiploPortal.Core.Data;
 /// <c>dotnet ef migrations add &lt;Name&gt; --project src/DiploPortal.Core --output-dir Data/Migrations</c>;
 /// a test fails when the model has changes no migration captures.
 /// </summary>
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityUserContext<PortalUser, int>(options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityUserContext<PortalUser, int>(options), IDataProtectionKeyContext
 {
     private CurrentUser _user = CurrentUser.System;
     private List<Classification> _visibleLevels = Visibility.LevelsUpTo(CurrentUser.System.Clearance);
@@ -46,6 +47,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     private string UserNation => _user.NationCode ?? "";
 
     private List<string> UserAlliances => [.. _user.AllianceAcronyms];
+
+    /// <summary>Data Protection keys, shared by every portal instance so that cookies work on all of them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Nation> Nations => Set<Nation>();
 

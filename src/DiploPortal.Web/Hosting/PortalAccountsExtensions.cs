@@ -3,6 +3,7 @@ using DiploPortal.Core.Data;
 using DiploPortal.Core.Security;
 using DiploPortal.Web.Accounts;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,9 @@ public static class PortalAccountsExtensions
 
         // Identity's stores take a context from DI: a scoped one bound to the scope's user, like every other.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+
+        // Keys in the shared database: every portal instance can read the others' cookies and tokens.
+        services.AddDataProtection().SetApplicationName("DiploPortal").PersistKeysToDbContext<PortalDbContext>();
 
         services.AddHttpContextAccessor();
         services.AddMemoryCache();

@@ -78,6 +78,16 @@ public class SigningIn(AccountsPortal portal) : IClassFixture<AccountsPortal>
     }
 
     [Fact]
+    public async Task KeepsDataProtectionKeysInTheSharedDatabaseButNotInTheAuditTrail()
+    {
+        using var client = portal.CreateBrowserClient();
+        await AccountsPortal.SignInAsync(client, "analyst");
+
+        Assert.True(await portal.Database.ScalarAsync<long>("SELECT count(*) FROM data_protection_keys") >= 1);
+        Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE after::text LIKE '%<key%' OR before::text LIKE '%<key%'"));
+    }
+
+    [Fact]
     public async Task SignsOutWithAPostAndForgetsTheUser()
     {
         using var client = portal.CreateBrowserClient();

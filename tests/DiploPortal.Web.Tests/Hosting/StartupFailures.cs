@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using DiploPortal.TestSupport;
 
 namespace DiploPortal.Web.Tests.Hosting;
 
@@ -29,10 +30,12 @@ public class StartupFailures
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        // A working database, so that only the port is wrong.
+        await using var database = await TestPostgres.CreateWithReferenceDataAsync();
 
         var (exitCode, output) = await RunPortalAsync(new Dictionary<string, string>
         {
-            ["ConnectionStrings__Portal"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=nowhere",
+            ["ConnectionStrings__Portal"] = database.ConnectionString,
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
         });
 
