@@ -63,6 +63,16 @@ public sealed class BrowserPortal : PortalWebFactory
         return (page, errors);
     }
 
+    /// <summary>Signs in through the sign-in page, as a person does, and waits for the interactive portal.</summary>
+    public static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(DiploPortal.Web.Accounts.DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await WaitUntilInteractiveAsync(page);
+    }
+
     /// <summary>
     /// Waits until the Blazor circuit is connected: a click before that is silently lost.
     /// The layout marks its root with data-interactive once it renders interactively.

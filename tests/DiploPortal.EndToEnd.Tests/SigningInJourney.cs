@@ -1,4 +1,3 @@
-using DiploPortal.Web.Accounts;
 using Microsoft.Playwright;
 
 namespace DiploPortal.EndToEnd.Tests;
@@ -20,11 +19,7 @@ public class SigningInJourney(BrowserPortal portal) : IClassFixture<BrowserPorta
     public async Task ASignedInUserSeesExactlyWhatTheyAreClearedFor(string userName, bool seesSecret)
     {
         var (page, errors) = await portal.OpenPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("User name").FillAsync(userName);
-        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await BrowserPortal.WaitUntilInteractiveAsync(page);
+        await BrowserPortal.SignInAsync(page, userName);
         await Assertions.Expect(page.Locator("[data-testid=signed-in-user]")).ToHaveTextAsync(userName);
 
         // Navigating inside the circuit: the page renders without a request, from the circuit's user.

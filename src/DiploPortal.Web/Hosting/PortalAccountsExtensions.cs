@@ -19,7 +19,7 @@ public static class PortalAccountsExtensions
     {
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.AddAuthorization();
+        services.AddAuthorization(PortalPolicies.Add);
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = SignInPath;
