@@ -47,8 +47,7 @@ public class Navigation(BrowserPortal portal) : IClassFixture<BrowserPortal>
     public async Task TheHomePageShowsRealFiguresAndIsKeptAsAScreenshot()
     {
         var (page, errors) = await portal.OpenPageAsync();
-        await page.GotoAsync("/");
-        await BrowserPortal.WaitUntilInteractiveAsync(page);
+        await BrowserPortal.SignInAsync(page, "analyst");
 
         await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("DiploPortal"));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("249");
@@ -76,6 +75,7 @@ public class Navigation(BrowserPortal portal) : IClassFixture<BrowserPortal>
     public async Task AnAlliancePageListsItsMembersOnTheChosenDay()
     {
         var (page, errors) = await portal.OpenPageAsync();
+        await BrowserPortal.SignInAsync(page, "planner");
         await page.GotoAsync("/alliances/NATO");
         await BrowserPortal.WaitUntilInteractiveAsync(page);
 

@@ -6,12 +6,18 @@ namespace DiploPortal.Web.Accounts;
 /// <summary>Named authorization policies; docs/SECURITY.md has the table of who holds which.</summary>
 public static class PortalPolicies
 {
+    /// <summary>Reading records, within the account's clearance: every signed-in account.</summary>
+    public const string ReadRecords = "read-records";
+
     /// <summary>Accounts, reference data and the audit trail.</summary>
     public const string Administer = "administer";
 
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // Nothing is reachable without signing in unless it says so ([AllowAnonymous]): sign-in, static files, health.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(ReadRecords, policy => policy.RequireAuthenticatedUser());
         options.AddPolicy(Administer, policy => policy.RequireAuthenticatedUser().RequireRole(nameof(PortalRole.Administrator)));
     }
 }

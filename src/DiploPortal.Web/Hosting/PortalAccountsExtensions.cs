@@ -30,6 +30,9 @@ public static class PortalAccountsExtensions
             cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            // Scripts calling the API get 401 or 403 as problem details, not a redirect to a sign-in page.
+            cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized, "Sign in first: this API needs a signed-in account.");
+            cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden, "Your account's role does not give access to this endpoint.");
         });
 
         services.AddIdentityCore<PortalUser>(options =>
@@ -69,6 +72,21 @@ public static class PortalAccountsExtensions
         return services;
     }
 
+    private static async Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status, string detail)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/openapi"))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return;
+        }
+
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(
+            new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = status == 401 ? "Unauthorized" : "Forbidden", Detail = detail },
+            options: null,
+            contentType: "application/problem+json");
+    }
+
     /// <summary>Signing out is a POST with an antiforgery token, so another site cannot sign a user out.</summary>
     public static WebApplication MapPortalAccounts(this WebApplication app)
     {
@@ -82,7 +100,7 @@ public static class PortalAccountsExtensions
             }
 
             return TypedResults.LocalRedirect(SignInPath);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().RequireAuthorization(PortalPolicies.ReadRecords);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DiploPortal.Web.Accounts;
 using DiploPortal.Web.Api;
 
 namespace DiploPortal.Web.Hosting;
@@ -16,8 +17,8 @@ public static class PortalApiExtensions
 
     public static WebApplication MapPortalApi(this WebApplication app)
     {
-        app.MapOpenApi();
-        var api = app.MapGroup("/api");
+        app.MapOpenApi().RequireAuthorization(PortalPolicies.ReadRecords);
+        var api = app.MapGroup("/api").RequireAuthorization(PortalPolicies.ReadRecords);
         api.MapReferenceDataApi();
         // An unknown API address answers like the rest of the API, not with the portal's HTML page.
         api.Map("/{**path}", (string? path) => TypedResults.Problem(

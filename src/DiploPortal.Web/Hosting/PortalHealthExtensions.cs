@@ -19,9 +19,11 @@ public static class PortalHealthExtensions
     public static WebApplication MapPortalHealthChecks(this WebApplication app)
     {
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(ReadyTag) })
-            .DisableHttpMetrics();
+            .DisableHttpMetrics()
+            .AllowAnonymous();
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { ResponseWriter = WriteJson })
-            .DisableHttpMetrics();
+            .DisableHttpMetrics()
+            .AllowAnonymous();
         return app;
     }
 

@@ -32,7 +32,7 @@ public static class PortalUiExtensions
 
     public static WebApplication MapPortalUi(this WebApplication app)
     {
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

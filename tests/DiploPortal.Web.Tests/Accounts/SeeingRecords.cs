@@ -33,14 +33,14 @@ public class SeeingRecords(AccountsPortal portal) : IClassFixture<AccountsPortal
     }
 
     [Fact]
-    public async Task AnAnonymousVisitorSeesOnlyUnclassifiedRecords()
+    public async Task AnAnonymousVisitorSeesNoRecordsAndIsSentToSignIn()
     {
         using var client = portal.CreateBrowserClient();
 
-        var page = await client.GetStringAsync(new Uri("/engagements", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/engagements", UriKind.Relative));
 
-        Assert.DoesNotContain("Restricted liaison meeting", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("Operation Nightjar", page, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("Restricted liaison meeting", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<string> EngagementsAs(string userName)

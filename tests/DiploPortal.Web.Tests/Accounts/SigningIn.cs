@@ -99,6 +99,8 @@ public class SigningIn(AccountsPortal portal) : IClassFixture<AccountsPortal>
         using var response = await client.PostAsync(new Uri("/account/sign-out", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.DoesNotContain("data-testid=\"signed-in-user\"", await client.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
+        using var afterwards = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
+        Assert.Contains("/account/sign-in", afterwards.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 }

@@ -1,14 +1,36 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DiploPortal.TestSupport;
+using DiploPortal.Web.Tests.Accounts;
 
 namespace DiploPortal.Web.Tests.Api;
 
 /// <summary>The reference data API answers with the names scripts rely on.</summary>
-public class ReferenceDataApiAnswers(PortalWebFactory portal) : IClassFixture<PortalWebFactory>
+public class ReferenceDataApiAnswers(AccountsPortal portal) : IClassFixture<AccountsPortal>, IAsyncLifetime
 {
-    private readonly HttpClient _client = portal.CreateClient();
+    private readonly HttpClient _client = portal.CreateBrowserClient();
+
+    public async Task InitializeAsync() => await AccountsPortal.SignInAsync(_client, "analyst-restricted");
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData("/api/nations")]
+    [InlineData("/api/alliances/NATO/members")]
+    [InlineData("/openapi/v1.json")]
+    public async Task AnswersAnAnonymousCallerWithUnauthorizedProblemDetails(string path)
+    {
+        using var anonymous = portal.CreateBrowserClient();
+
+        using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
 
     [Fact]
     public async Task ListsEveryNationWithItsCodesRegionAndDates()

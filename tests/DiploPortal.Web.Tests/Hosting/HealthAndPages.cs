@@ -1,12 +1,40 @@
 using System.Net;
 using System.Text.Json;
-using DiploPortal.TestSupport;
+using DiploPortal.Web.Tests.Accounts;
 
 namespace DiploPortal.Web.Tests.Hosting;
 
-public class HealthAndPages(PortalWebFactory portal) : IClassFixture<PortalWebFactory>
+public class HealthAndPages(AccountsPortal portal) : IClassFixture<AccountsPortal>, IAsyncLifetime
 {
-    private readonly HttpClient _client = portal.CreateClient();
+    private readonly HttpClient _client = portal.CreateBrowserClient();
+
+    public async Task InitializeAsync() => await AccountsPortal.SignInAsync(_client, "staff");
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task SendsAnAnonymousVisitorToSignIn()
+    {
+        using var anonymous = portal.CreateBrowserClient();
+
+        using var response = await anonymous.GetAsync(new Uri("/nations", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/sign-in", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswersHealthChecksWithoutSigningIn()
+    {
+        using var anonymous = portal.CreateBrowserClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/healthz/ready", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/healthz/live", UriKind.Relative))).StatusCode);
+    }
 
     [Fact]
     public async Task ReportsReadyWhenTheDatabaseAnswers()

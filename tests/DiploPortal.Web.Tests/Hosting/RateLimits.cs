@@ -103,7 +103,7 @@ public class RateLimits(RateLimits.LimitedPortal portal) : IClassFixture<RateLim
     {
         private static readonly Endpoint Endpoint = new(
             context => context.Response.WriteAsync("ok"),
-            new EndpointMetadataCollection(new EnableRateLimitingAttribute(PortalRateLimiting.Token)),
+            new EndpointMetadataCollection(new EnableRateLimitingAttribute(PortalRateLimiting.Token), new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute()),
             "Test: rate limited");
 
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>

@@ -1,13 +1,36 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using DiploPortal.TestSupport;
+using DiploPortal.Web.Tests.Accounts;
 using DiploPortal.Web.Hosting;
 
 namespace DiploPortal.Web.Tests.Hosting;
 
-public partial class SecurityHeaders(PortalWebFactory portal) : IClassFixture<PortalWebFactory>
+public partial class SecurityHeaders(AccountsPortal portal) : IClassFixture<AccountsPortal>, IAsyncLifetime
 {
-    private readonly HttpClient _client = portal.CreateClient();
+    private readonly HttpClient _client = portal.CreateBrowserClient();
+
+    public async Task InitializeAsync() => await AccountsPortal.SignInAsync(_client, "analyst");
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData("/", HttpStatusCode.Redirect)]
+    [InlineData("/api/nations", HttpStatusCode.Unauthorized)]
+    [InlineData("/account/sign-in", HttpStatusCode.OK)]
+    public async Task AnswersToAnonymousCallersCarryTheSecurityHeadersToo(string path, HttpStatusCode expected)
+    {
+        using var anonymous = portal.CreateBrowserClient();
+
+        using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(PortalSecurityHeaders.ContentSecurityPolicy, Header(response, "Content-Security-Policy"));
+        Assert.Equal("DENY", Header(response, "X-Frame-Options"));
+    }
 
     [Theory]
     [InlineData("/", HttpStatusCode.OK)]

@@ -1,0 +1,135 @@
+using System.Net;
+using DiploPortal.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiploPortal.Web.Tests.Accounts;
+
+/// <summary>
+/// Every routable page and endpoint, enumerated from the app itself, declares who may use it, and
+/// answers anonymous visitors and each role as declared. A new endpoint without a declared policy fails here.
+/// </summary>
+public class AuthorizationMatrix(AccountsPortal portal) : IClassFixture<AccountsPortal>
+{
+    private static readonly string[] Roles = ["staff", "planner", "analyst", "analyst-restricted", "admin"];
+
+    // The framework's own endpoints (Blazor's circuit hub and redirects, the development static-file
+    // fallback) carry no metadata; the fallback policy (sign-in required) covers them.
+    private static readonly string[] FrameworkPrefixes = ["_blazor", "_framework/opaque-redirect", "{**path:file}"];
+
+    // Sample values for route parameters, so that every GET endpoint can be called.
+    private static readonly Dictionary<string, string> Samples = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["code"] = "FRA",
+        ["acronym"] = "NATO",
+        ["path"] = "no-such-endpoint",
+        ["documentName"] = "v1",
+    };
+
+    [Fact]
+    public void EveryEndpointDeclaresAPolicyOrThatItIsPublic()
+    {
+        var undeclared = Endpoints()
+            .Where(e => !IsFramework(e) && Access(e) == Declared.Nothing)
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
+
+        Assert.True(undeclared.Count == 0, "Endpoints without a declared policy: " + string.Join(", ", undeclared));
+    }
+
+    [Fact]
+    public void OnlySignInStaticFilesHealthAndTheErrorPageArePublic()
+    {
+        var publicRoutes = Endpoints()
+            .Where(e => Access(e) == Declared.Public && e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+            .Select(e => e.RoutePattern.RawText!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(["/Error", "/account/sign-in", "/healthz/live", "/healthz/ready"], publicRoutes);
+    }
+
+    [Fact]
+    public async Task AnswersAnonymousVisitorsAndEachRoleAsDeclared()
+    {
+        var targets = Endpoints()
+            .Where(e => !IsFramework(e) && e.Metadata.GetMetadata<StaticAssetDescriptor>() is null && IsGet(e))
+            .Select(e => (Path: Fill(e.RoutePattern.RawText!), Access: Access(e), Administrative: RequiresPolicy(e, PortalPolicies.Administer)))
+            .Where(t => t.Path is not null && t.Path != "/Error")
+            .ToList();
+        Assert.True(targets.Count >= 15, $"Only {targets.Count} endpoints found");
+
+        var wrong = new List<string>();
+        foreach (var user in Roles.Prepend(null))
+        {
+            using var client = portal.CreateBrowserClient();
+            if (user is not null)
+            {
+                await AccountsPortal.SignInAsync(client, user);
+            }
+
+            foreach (var (path, access, administrative) in targets)
+            {
+                using var response = await client.GetAsync(new Uri(path!, UriKind.Relative));
+                var allowed = access == Declared.Public || (user is not null && (!administrative || user == "admin"));
+                var wasAllowed = response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
+                if (allowed != wasAllowed)
+                {
+                    wrong.Add($"{user ?? "anonymous"} GET {path}: {(int)response.StatusCode}, expected {(allowed ? "allowed" : "denied")}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    private enum Declared
+    {
+        Nothing,
+        Public,
+        Policy,
+    }
+
+    private List<RouteEndpoint> Endpoints() =>
+        portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+    private static Declared Access(RouteEndpoint endpoint)
+    {
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return Declared.Public;
+        }
+
+        return endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Policy) || !string.IsNullOrEmpty(a.Roles))
+            ? Declared.Policy
+            : Declared.Nothing;
+    }
+
+    private static bool RequiresPolicy(RouteEndpoint endpoint, string policy) =>
+        endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == policy);
+
+    private static bool IsFramework(RouteEndpoint endpoint) =>
+        FrameworkPrefixes.Any(p => endpoint.RoutePattern.RawText?.TrimStart('/').StartsWith(p, StringComparison.Ordinal) == true);
+
+    private static bool IsGet(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains(HttpMethods.Get);
+
+    private static string? Fill(string pattern)
+    {
+        var path = pattern;
+        foreach (var parameter in System.Text.RegularExpressions.Regex.Matches(pattern, @"\{\**([^}:?=]+)[^}]*\}").Cast<System.Text.RegularExpressions.Match>())
+        {
+            if (!Samples.TryGetValue(parameter.Groups[1].Value, out var value))
+            {
+                return null;
+            }
+
+            path = path.Replace(parameter.Value, value, StringComparison.Ordinal);
+        }
+
+        return path.StartsWith('/') ? path : "/" + path;
+    }
+}
