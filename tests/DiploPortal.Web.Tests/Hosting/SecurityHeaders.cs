@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using DiploPortal.Web.Tests.Accounts;
 using DiploPortal.Web.Hosting;
+using DiploPortal.Web.Tests.Accounts;
 
 namespace DiploPortal.Web.Tests.Hosting;
 
