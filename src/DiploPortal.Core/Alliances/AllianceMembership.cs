@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using DiploPortal.Core.Nations;
 
 namespace DiploPortal.Core.Alliances;
@@ -44,8 +45,22 @@ public class AllianceMembership
     public uint Version { get; set; }
 
     /// <summary>Whether the nation was a member on <paramref name="day"/> (suspended members still count).</summary>
-    public bool IsMemberOn(DateOnly day) => JoinedOn <= day && (LeftOn is null || day < LeftOn);
+    public bool IsMemberOn(DateOnly day) => Includes(JoinedOn, LeftOn, day);
 
-    public bool IsSuspendedOn(DateOnly day) =>
-        SuspendedFrom is { } from && from <= day && (SuspendedUntil is null || day < SuspendedUntil);
+    public bool IsSuspendedOn(DateOnly day) => SuspendedFrom is { } from && Includes(from, SuspendedUntil, day);
+
+    /// <summary>
+    /// The one rule for dated periods: the first day counts, the end day is the first day outside,
+    /// and an open end means "still".
+    /// </summary>
+    public static bool Includes(DateOnly from, DateOnly? until, DateOnly day) => from <= day && (until is null || day < until);
+
+    /// <summary><see cref="IsMemberOn"/> as an expression that queries translate to SQL.</summary>
+    public static Expression<Func<AllianceMembership, bool>> ActiveOn(DateOnly day) =>
+        m => m.JoinedOn <= day && (m.LeftOn == null || m.LeftOn > day);
+
+    /// <summary>Founding members and members (not partners or observers) on <paramref name="day"/>, for queries.</summary>
+    public static Expression<Func<AllianceMembership, bool>> FullMemberOn(DateOnly day) =>
+        m => (m.Role == MembershipRole.FoundingMember || m.Role == MembershipRole.Member)
+            && m.JoinedOn <= day && (m.LeftOn == null || m.LeftOn > day);
 }

@@ -26,10 +26,9 @@ public sealed record AllianceMember(
     string? Note,
     string? Source)
 {
-    public bool IsMemberOn(DateOnly day) => JoinedOn <= day && (LeftOn is null || day < LeftOn);
+    public bool IsMemberOn(DateOnly day) => AllianceMembership.Includes(JoinedOn, LeftOn, day);
 
-    public bool IsSuspendedOn(DateOnly day) =>
-        SuspendedFrom is { } from && from <= day && (SuspendedUntil is null || day < SuspendedUntil);
+    public bool IsSuspendedOn(DateOnly day) => SuspendedFrom is { } from && AllianceMembership.Includes(from, SuspendedUntil, day);
 }
 
 public sealed record AllianceDetails(
@@ -52,8 +51,7 @@ public sealed class AllianceQueries(IDbContextFactory<PortalDbContext> dbFactory
             .OrderBy(a => a.Acronym)
             .Select(a => new AllianceSummary(
                 a.Acronym, a.Name, a.Kind, a.FoundedOn, a.DissolvedOn, a.Headquarters,
-                a.Memberships.Count(m => (m.Role == MembershipRole.FoundingMember || m.Role == MembershipRole.Member)
-                    && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn > today))))
+                a.Memberships.AsQueryable().Count(AllianceMembership.FullMemberOn(today))))
             .ToListAsync(cancellationToken);
     }
 
@@ -100,7 +98,7 @@ public sealed class AllianceQueries(IDbContextFactory<PortalDbContext> dbFactory
         var periods = db.AllianceMemberships.AsNoTracking().Where(m => m.AllianceId == allianceId);
         if (onDay is { } day)
         {
-            periods = periods.Where(m => m.JoinedOn <= day && (m.LeftOn == null || m.LeftOn > day));
+            periods = periods.Where(AllianceMembership.ActiveOn(day));
         }
 
         return periods

@@ -36,8 +36,7 @@ public sealed class DashboardQueries(IDbContextFactory<PortalDbContext> dbFactor
             .OrderBy(a => a.Acronym)
             .Select(a => new AllianceStrength(
                 a.Acronym, a.Name, a.Kind, a.FoundedOn, a.DissolvedOn,
-                a.Memberships.Count(m => (m.Role == MembershipRole.FoundingMember || m.Role == MembershipRole.Member)
-                    && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn > today))))
+                a.Memberships.AsQueryable().Count(AllianceMembership.FullMemberOn(today))))
             .ToListAsync(cancellationToken);
     }
 
@@ -69,7 +68,7 @@ public sealed class DashboardQueries(IDbContextFactory<PortalDbContext> dbFactor
         for (var year = firstYear; year <= end.Year; year++)
         {
             var day = year == end.Year ? end : new DateOnly(year, 12, 31);
-            years.Add(new MembersInYear(year, periods.Count(p => p.JoinedOn <= day && (p.LeftOn is null || day < p.LeftOn))));
+            years.Add(new MembersInYear(year, periods.Count(p => AllianceMembership.Includes(p.JoinedOn, p.LeftOn, day))));
         }
 
         return years;

@@ -1,3 +1,4 @@
+using DiploPortal.Core.Alliances;
 using DiploPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -100,8 +101,8 @@ internal sealed class DemoWorld
             {
                 a.Id,
                 a.Acronym,
-                Members = a.Memberships
-                    .Where(m => m.JoinedOn <= anchor && (m.LeftOn == null || m.LeftOn > anchor))
+                Members = a.Memberships.AsQueryable()
+                    .Where(AllianceMembership.ActiveOn(anchor))
                     .Select(m => m.NationId)
                     .ToList(),
             })

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DiploPortal.Core.Alliances;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Security;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -54,7 +55,8 @@ public sealed class PortalUserState(IHttpContextAccessor http, PooledDbContextFa
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             using var db = pool.CreateDbContext();
             return (IReadOnlyList<string>)db.AllianceMemberships.AsNoTracking()
-                .Where(m => m.Nation!.Code == nation && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn > today))
+                .Where(AllianceMembership.ActiveOn(today))
+                .Where(m => m.Nation!.Code == nation)
                 .Select(m => m.Alliance!.Acronym).Distinct().ToList();
         })!;
 }

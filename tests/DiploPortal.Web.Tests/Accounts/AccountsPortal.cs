@@ -22,7 +22,7 @@ public sealed partial class AccountsPortal : PortalWebFactory
     public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password, string address = "/account/sign-in")
     {
         var form = await client.GetStringAsync(new Uri(address, UriKind.Relative));
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var token = AntiforgeryTokenIn(form);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "sign-in",
@@ -41,6 +41,9 @@ public sealed partial class AccountsPortal : PortalWebFactory
             throw new InvalidOperationException($"Sign-in as {userName} answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
     }
+
+    /// <summary>The antiforgery token a rendered form carries.</summary>
+    public static string AntiforgeryTokenIn(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -93,7 +93,7 @@ public class SigningIn(AccountsPortal portal) : IClassFixture<AccountsPortal>
         using var client = portal.CreateBrowserClient();
         await AccountsPortal.SignInAsync(client, "planner");
         var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
-        var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = AccountsPortal.AntiforgeryTokenIn(home);
 
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
         using var response = await client.PostAsync(new Uri("/account/sign-out", UriKind.Relative), content);
