@@ -10,6 +10,4 @@ public enum AuditAction
     SignInFailed,
     SignedOut,
     PermissionChanged,
-    TokenCreated,
-    TokenRevoked,
 }

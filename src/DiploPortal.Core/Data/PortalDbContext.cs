@@ -87,6 +87,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<IndicatorScore> IndicatorScores => Set<IndicatorScore>();
 
+    /// <summary>Bearer tokens for the API, stored as hashes.</summary>
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+
     /// <summary>Read-only through EF Core: entries are appended by the save below and by <see cref="AuditTrail"/>.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -157,6 +160,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             ChangeTracker.DetectChanges();
         }
 
+        RefuseRecordsAboveClearance();
         var changes = AuditedChange.Collect(ChangeTracker);
         if (changes.Count == 0)
         {
@@ -205,6 +209,26 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
                 {
                     ownTransaction.Dispose();
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Nobody creates or raises a record above their own clearance: the one place every save passes,
+    /// so no page or import can forget it. The system user (tools, demo data) is cleared to everything.
+    /// </summary>
+    private void RefuseRecordsAboveClearance()
+    {
+        if (_user.IsSystem)
+        {
+            return;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<ClassifiedRecord>())
+        {
+            if (entry.State is (EntityState.Added or EntityState.Modified) && entry.Entity.Classification > _user.Clearance)
+            {
+                throw new ClearanceViolationException(_user.Name, _user.Clearance, entry.Entity.Classification, entry.Metadata.ShortName());
             }
         }
     }

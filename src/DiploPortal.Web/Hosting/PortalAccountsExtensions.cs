@@ -2,6 +2,8 @@ using DiploPortal.Core.Audit;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Security;
 using DiploPortal.Web.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +20,11 @@ public static class PortalAccountsExtensions
     public static IServiceCollection AddPortalAccounts(this IServiceCollection services, IWebHostEnvironment environment)
     {
         services.AddCascadingAuthenticationState();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(AccessTokenAuthentication.CookieOrBearer)
+            .AddPolicyScheme(AccessTokenAuthentication.CookieOrBearer, "Sign-in cookie, or a bearer token on the API", scheme =>
+                scheme.ForwardDefaultSelector = AccessTokenAuthentication.SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, configureOptions: null)
+            .AddIdentityCookies();
         services.AddAuthorization(PortalPolicies.Add);
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -31,8 +37,12 @@ public static class PortalAccountsExtensions
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
             // Scripts calling the API get 401 or 403 as problem details, not a redirect to a sign-in page.
-            cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized, "Sign in first: this API needs a signed-in account.");
-            cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden, "Your account's role does not give access to this endpoint.");
+            cookie.Events.OnRedirectToLogin = context => ApiProblems.IsApiRequest(context.Request)
+                ? ApiProblems.WriteUnauthorizedAsync(context.Response, "Sign in first: send a token as 'Authorization: Bearer ...' (POST /api/auth/token, or a personal token from your profile page).")
+                : Redirect(context);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiProblems.IsApiRequest(context.Request)
+                ? ApiProblems.WriteForbiddenAsync(context.Response)
+                : Redirect(context);
         });
 
         services.AddIdentityCore<PortalUser>(options =>
@@ -69,22 +79,15 @@ public static class PortalAccountsExtensions
         services.AddScoped<ICurrentUserAccessor>(sp => sp.GetRequiredService<PortalUserState>());
         services.AddScoped<CircuitHandler, UserCircuitHandler>();
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<PasswordCheck>();
+        services.AddScoped<AccessTokens>();
         return services;
     }
 
-    private static async Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status, string detail)
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
     {
-        if (!context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/openapi"))
-        {
-            context.Response.Redirect(context.RedirectUri);
-            return;
-        }
-
-        context.Response.StatusCode = status;
-        await context.Response.WriteAsJsonAsync(
-            new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = status == 401 ? "Unauthorized" : "Forbidden", Detail = detail },
-            options: null,
-            contentType: "application/problem+json");
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>Signing out is a POST with an antiforgery token, so another site cannot sign a user out.</summary>

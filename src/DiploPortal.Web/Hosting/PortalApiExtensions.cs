@@ -19,6 +19,7 @@ public static class PortalApiExtensions
     {
         app.MapOpenApi().RequireAuthorization(PortalPolicies.ReadRecords);
         var api = app.MapGroup("/api").RequireAuthorization(PortalPolicies.ReadRecords);
+        api.MapTokenApi();
         api.MapReferenceDataApi();
         // An unknown API address answers like the rest of the API, not with the portal's HTML page.
         api.Map("/{**path}", (string? path) => TypedResults.Problem(

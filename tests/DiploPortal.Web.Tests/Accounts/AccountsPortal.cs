@@ -14,6 +14,7 @@ public sealed partial class AccountsPortal : PortalWebFactory
         ["Portal:Setup:DemoAccounts"] = "true",
         // Every test signs in from 127.0.0.1; the limit itself is tested in RateLimits.
         ["Portal:RateLimits:SignIn:PermitLimit"] = "1000",
+        ["Portal:RateLimits:Token:PermitLimit"] = "1000",
     };
 
     public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -16,6 +16,16 @@ public class AuthorizationMatrix(AccountsPortal portal) : IClassFixture<Accounts
 {
     private static readonly string[] Roles = ["staff", "planner", "analyst", "analyst-restricted", "admin"];
 
+    // Who holds each policy: the table in docs/SECURITY.md. A policy missing here fails the test.
+    private static readonly Dictionary<string, string[]> Holders = new(StringComparer.Ordinal)
+    {
+        [PortalPolicies.ReadRecords] = Roles,
+        [PortalPolicies.MaintainRecords] = ["staff"],
+        [PortalPolicies.PlanExercises] = ["planner"],
+        [PortalPolicies.WriteAssessments] = ["analyst", "analyst-restricted"],
+        [PortalPolicies.Administer] = ["admin"],
+    };
+
     // The framework's own endpoints (Blazor's circuit hub and redirects, the development static-file
     // fallback) carry no metadata; the fallback policy (sign-in required) covers them.
     private static readonly string[] FrameworkPrefixes = ["_blazor", "_framework/opaque-redirect", "{**path:file}"];
@@ -49,17 +59,13 @@ public class AuthorizationMatrix(AccountsPortal portal) : IClassFixture<Accounts
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(["/Error", "/account/sign-in", "/healthz/live", "/healthz/ready"], publicRoutes);
+        Assert.Equal(["/Error", "/account/sign-in", "/api/auth/token", "/healthz/live", "/healthz/ready"], publicRoutes);
     }
 
     [Fact]
     public async Task AnswersAnonymousVisitorsAndEachRoleAsDeclared()
     {
-        var targets = Endpoints()
-            .Where(e => !IsFramework(e) && e.Metadata.GetMetadata<StaticAssetDescriptor>() is null && IsGet(e))
-            .Select(e => (Path: Fill(e.RoutePattern.RawText!), Access: Access(e), Administrative: RequiresPolicy(e, PortalPolicies.Administer)))
-            .Where(t => t.Path is not null && t.Path != "/Error")
-            .ToList();
+        var targets = Targets();
         Assert.True(targets.Count >= 15, $"Only {targets.Count} endpoints found");
 
         var wrong = new List<string>();
@@ -71,19 +77,49 @@ public class AuthorizationMatrix(AccountsPortal portal) : IClassFixture<Accounts
                 await AccountsPortal.SignInAsync(client, user);
             }
 
-            foreach (var (path, access, administrative) in targets)
-            {
-                using var response = await client.GetAsync(new Uri(path!, UriKind.Relative));
-                var allowed = access == Declared.Public || (user is not null && (!administrative || user == "admin"));
-                var wasAllowed = response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
-                if (allowed != wasAllowed)
-                {
-                    wrong.Add($"{user ?? "anonymous"} GET {path}: {(int)response.StatusCode}, expected {(allowed ? "allowed" : "denied")}");
-                }
-            }
+            await CallAllAsync(client, user, targets, wrong);
         }
 
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Fact]
+    public async Task AnswersBearerTokensOnTheApiAsTheirOwnersRole()
+    {
+        var targets = Targets().Where(t => t.Path.StartsWith("/api/", StringComparison.Ordinal) || t.Path.StartsWith("/openapi/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(targets);
+
+        var wrong = new List<string>();
+        foreach (var user in Roles)
+        {
+            using var client = portal.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", await ApiTokens.IssueAsync(client, user));
+            await CallAllAsync(client, user, targets, wrong);
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    private List<(string Path, Declared Access, string[] Policies)> Targets() =>
+        Endpoints()
+            .Where(e => !IsFramework(e) && e.Metadata.GetMetadata<StaticAssetDescriptor>() is null && IsGet(e))
+            .Select(e => (Path: Fill(e.RoutePattern.RawText!), Access: Access(e), Policies: Policies(e)))
+            .Where(t => t.Path is not null && t.Path != "/Error")
+            .Select(t => (t.Path!, t.Access, t.Policies))
+            .ToList();
+
+    private static async Task CallAllAsync(HttpClient client, string? user, List<(string Path, Declared Access, string[] Policies)> targets, List<string> wrong)
+    {
+        foreach (var (path, access, policies) in targets)
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            var allowed = access == Declared.Public || (user is not null && policies.All(p => Holders[p].Contains(user)));
+            var wasAllowed = response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
+            if (allowed != wasAllowed)
+            {
+                wrong.Add($"{user ?? "anonymous"} GET {path}: {(int)response.StatusCode}, expected {(allowed ? "allowed" : "denied")}");
+            }
+        }
     }
 
     private enum Declared
@@ -108,8 +144,8 @@ public class AuthorizationMatrix(AccountsPortal portal) : IClassFixture<Accounts
             : Declared.Nothing;
     }
 
-    private static bool RequiresPolicy(RouteEndpoint endpoint, string policy) =>
-        endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == policy);
+    private static string[] Policies(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToArray();
 
     private static bool IsFramework(RouteEndpoint endpoint) =>
         FrameworkPrefixes.Any(p => endpoint.RoutePattern.RawText?.TrimStart('/').StartsWith(p, StringComparison.Ordinal) == true);

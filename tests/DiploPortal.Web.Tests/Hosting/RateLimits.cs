@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using DiploPortal.TestSupport;
 using DiploPortal.Web.Hosting;
@@ -11,8 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DiploPortal.Web.Tests.Hosting;
 
 /// <summary>
-/// No portal endpoint uses the policies yet, so the factory adds one: a test-only endpoint that
-/// requires the "token" policy, served through the portal's own pipeline.
+/// The policies themselves, through a test-only endpoint that requires the "token" policy, served
+/// through the portal's own pipeline; and the real token endpoint, which carries that policy.
 /// </summary>
 public class RateLimits(RateLimits.LimitedPortal portal) : IClassFixture<RateLimits.LimitedPortal>
 {
@@ -70,11 +71,34 @@ public class RateLimits(RateLimits.LimitedPortal portal) : IClassFixture<RateLim
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient http, string path, string client)
+    [Fact]
+    public async Task LimitsTheTokenEndpoint()
+    {
+        using var http = portal.CreateClient();
+        for (var i = 0; i < Limit; i++)
+        {
+            using var allowed = await PostTokenAsync(http, "192.0.2.6");
+            Assert.Equal(HttpStatusCode.BadRequest, allowed.StatusCode);
+        }
+
+        using var refused = await PostTokenAsync(http, "192.0.2.6");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
+
+    // An empty body is refused before any password is checked: enough to count against the limit.
+    private static async Task<HttpResponseMessage> PostTokenAsync(HttpClient http, string client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/auth/token", UriKind.Relative)) { Content = JsonContent.Create(new { }) };
+        request.Headers.Add(ClientHeader, client);
+        return await http.SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, string path, string client)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         request.Headers.Add(ClientHeader, client);
-        return http.SendAsync(request);
+        return await http.SendAsync(request);
     }
 
     private const string ClientHeader = "X-Test-Client";

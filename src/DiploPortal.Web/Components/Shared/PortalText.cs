@@ -20,5 +20,8 @@ public static class PortalText
     public static string Years(DateOnly? from, DateOnly? until) =>
         $"{from?.Year.ToString(CultureInfo.InvariantCulture) ?? "?"}–{until?.Year.ToString(CultureInfo.InvariantCulture) ?? ""}";
 
+    /// <summary>A moment in UTC, to the minute, such as "29 Nov 2026 23:40 UTC".</summary>
+    public static string Moment(DateTime utc) => utc.ToString(DayFormat + " HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
     public static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
