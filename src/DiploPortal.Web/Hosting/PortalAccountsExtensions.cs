@@ -4,6 +4,7 @@ using DiploPortal.Core.Security;
 using DiploPortal.Web.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,7 @@ public static class PortalAccountsExtensions
     public static IServiceCollection AddPortalAccounts(this IServiceCollection services, IWebHostEnvironment environment)
     {
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
         services.AddAuthentication(AccessTokenAuthentication.CookieOrBearer)
             .AddPolicyScheme(AccessTokenAuthentication.CookieOrBearer, "Sign-in cookie, or a bearer token on the API", scheme =>
                 scheme.ForwardDefaultSelector = AccessTokenAuthentication.SelectScheme)

@@ -1,8 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using DiploPortal.Core.Common;
+using DiploPortal.Core.Security;
 using DiploPortal.TestSupport;
 using DiploPortal.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DiploPortal.Web.Tests.Accounts;
 
@@ -41,6 +45,25 @@ public sealed partial class AccountsPortal : PortalWebFactory
         {
             throw new InvalidOperationException($"Sign-in as {userName} answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
+    }
+
+    /// <summary>
+    /// A new account of its own for one test, with the demo password, so that lockouts, tokens and
+    /// permission changes in one test touch no other.
+    /// </summary>
+    public async Task<PortalUser> CreateAccountAsync(PortalRole role = PortalRole.Staff, Classification clearance = Classification.Restricted, string nation = "GBR")
+    {
+        var userName = $"test-{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"[..24];
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = userName, DisplayName = userName, Role = role, Clearance = clearance, NationCode = nation };
+        var result = await users.CreateAsync(user, DemoAccounts.Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"The test account could not be created: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+
+        return user;
     }
 
     /// <summary>The antiforgery token a rendered form carries.</summary>

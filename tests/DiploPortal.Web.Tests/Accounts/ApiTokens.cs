@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DiploPortal.Core.Common;
 using DiploPortal.Core.Security;
 using DiploPortal.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -189,18 +188,7 @@ public class ApiTokens(AccountsPortal portal) : IClassFixture<AccountsPortal>
         return await client.SendAsync(request);
     }
 
-    /// <summary>A staff account of its own, so that lockouts and tokens of one test touch no other.</summary>
-    private async Task<string> CreateAccountAsync()
-    {
-        var userName = "token-test-" + Guid.NewGuid().ToString("N")[..8];
-        using var scope = portal.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var result = await users.CreateAsync(
-            new PortalUser { UserName = userName, DisplayName = userName, Role = PortalRole.Staff, Clearance = Classification.Restricted, NationCode = "GBR" },
-            DemoAccounts.Password);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
-        return userName;
-    }
+    private async Task<string> CreateAccountAsync() => (await portal.CreateAccountAsync()).UserName!;
 
     private async Task<(int UserId, string Token)> CreatePersonalTokenAsync(string userName)
     {

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using DiploPortal.Core.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace DiploPortal.Web.Accounts;
+
+/// <summary>
+/// A Blazor circuit keeps the principal it started with for as long as the tab stays open. Once a
+/// minute this checks the account again, so that an account an administrator locked, or whose role,
+/// clearance or nationality changed (which renews its security stamp), loses the circuit too, not
+/// only its cookie on the next request.
+/// </summary>
+public sealed class AccountRevalidation(ILoggerFactory loggerFactory, IServiceScopeFactory scopes)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authenticationState);
+        await using var scope = scopes.CreateAsyncScope();
+        return await IsStillValidAsync(scope.ServiceProvider, authenticationState.User);
+    }
+
+    /// <summary>True while the principal's account exists, is not locked and has the security stamp the principal carries.</summary>
+    public static async Task<bool> IsStillValidAsync(IServiceProvider services, ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.GetUserAsync(principal);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        return principal.FindFirstValue(stampClaim) == await users.GetSecurityStampAsync(user);
+    }
+}
