@@ -1,5 +1,6 @@
 using DiploPortal.Core.Data;
 using DiploPortal.Core.ReferenceData;
+using DiploPortal.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -95,6 +96,9 @@ public sealed class TestDatabase(string name, string connectionString) : IAsyncD
 
     public PortalDbContext CreateContext() => Factory.CreateDbContext();
 
+    /// <summary>Contexts whose queries and saves are those of <paramref name="user"/>, as in a signed-in request.</summary>
+    public IDbContextFactory<PortalDbContext> FactoryFor(CurrentUser user) => new TestDbContextFactory(ConnectionString, user);
+
     /// <summary>Runs plain SQL, for tests that must reach past EF Core (rules, tampering).</summary>
     public async Task<int> ExecuteAsync(string sql)
     {
@@ -121,11 +125,11 @@ public sealed class TestDatabase(string name, string connectionString) : IAsyncD
 }
 
 /// <summary>Builds contexts the way the portal does (PortalDatabase.Configure) for a test database.</summary>
-public sealed class TestDbContextFactory(string connectionString) : IDbContextFactory<PortalDbContext>
+public sealed class TestDbContextFactory(string connectionString, CurrentUser? user = null) : IDbContextFactory<PortalDbContext>
 {
     private readonly DbContextOptions<PortalDbContext> _options = BuildOptions(connectionString);
 
-    public PortalDbContext CreateDbContext() => new(_options);
+    public PortalDbContext CreateDbContext() => new(_options) { User = user ?? CurrentUser.System };
 
     private static DbContextOptions<PortalDbContext> BuildOptions(string connectionString)
     {

@@ -11,8 +11,10 @@ public enum AttacheReportKind
 }
 
 /// <summary>An assessment or insight filed by an attaché.</summary>
-public class AttacheReport : ClassifiedRecord
+public class AttacheReport : ClassifiedRecord, ISearchable
 {
+    public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; private set; }
+
     public int AttacheId { get; set; }
 
     public MilitaryAttache? Attache { get; set; }

@@ -22,8 +22,10 @@ public enum MilitaryService
 }
 
 /// <summary>An officer of a sending nation posted to its embassy in a host nation.</summary>
-public class MilitaryAttache : ClassifiedRecord
+public class MilitaryAttache : ClassifiedRecord, ISearchable
 {
+    public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; private set; }
+
     public required string FullName { get; set; }
 
     public required string Rank { get; set; }

@@ -101,9 +101,12 @@ internal sealed class AuditedChange
     private static bool Same(PropertyEntry property) =>
         property.Metadata.GetValueComparer().Equals(property.OriginalValue, property.CurrentValue);
 
-    /// <summary>Secrets never enter the trail; nor does the row version (xmin), which is the database's, not a person's.</summary>
+    /// <summary>
+    /// Secrets never enter the trail; nor do the row version (xmin) and computed columns (search
+    /// vectors), which are the database's, not a person's.
+    /// </summary>
     private static IEnumerable<PropertyEntry> Recorded(EntityEntry entry) =>
-        entry.Properties.Where(p => !IsSecret(p.Metadata.Name) && !IsSecretValue(entry, p.Metadata.Name) && !IsRowVersion(p.Metadata));
+        entry.Properties.Where(p => !IsSecret(p.Metadata.Name) && !IsSecretValue(entry, p.Metadata.Name) && !IsDatabasesOwn(p.Metadata));
 
     // Identity's user tokens (authenticator keys, recovery codes) and Data Protection's key XML are key material.
     private static bool IsSecretValue(EntityEntry entry, string name) =>
@@ -116,6 +119,7 @@ internal sealed class AuditedChange
         || name.Contains("ConcurrencyStamp", StringComparison.OrdinalIgnoreCase)
         || name.Contains("TokenHash", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsRowVersion(IProperty property) =>
-        property.IsConcurrencyToken && property.ValueGenerated == ValueGenerated.OnAddOrUpdate;
+    private static bool IsDatabasesOwn(IProperty property) =>
+        (property.IsConcurrencyToken && property.ValueGenerated == ValueGenerated.OnAddOrUpdate)
+        || property.GetComputedColumnSql() is not null;
 }

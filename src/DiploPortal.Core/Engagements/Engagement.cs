@@ -34,8 +34,10 @@ public enum EngagementOutcome
 }
 
 /// <summary>One act of military diplomacy: who took part, when, over which channel, and what came of it.</summary>
-public class Engagement : ClassifiedRecord
+public class Engagement : ClassifiedRecord, ISearchable
 {
+    public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; private set; }
+
     public required string Title { get; set; }
 
     public EngagementKind Kind { get; set; }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
+using DiploPortal.Core.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Engagements;
@@ -14,17 +16,41 @@ public sealed record EngagementListItem(
     EngagementOutcome Outcome,
     Classification Classification);
 
-/// <summary>Read side of engagements.</summary>
+/// <summary>Read side of engagements: the filtered, sorted list, paged by keyset.</summary>
 public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFactory)
 {
+    private const string DayFormat = "yyyy-MM-dd";
+
     /// <summary>The newest <paramref name="take"/> engagements, most recent first.</summary>
     public async Task<IReadOnlyList<EngagementListItem>> ListRecentAsync(int take, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        var page = await ListAsync(new EngagementFilter(), cursor: null, PageDirection.After, take, cancellationToken);
+        return page.Items;
+    }
+
+    /// <summary>
+    /// One page of the engagements that match <paramref name="filter"/>, after or before
+    /// <paramref name="cursor"/> (the first page without one), with the count of matches capped at
+    /// <see cref="KeysetPage{T}.CountCap"/>.
+    /// </summary>
+    public async Task<KeysetPage<EngagementListItem>> ListAsync(
+        EngagementFilter filter, Cursor? cursor, PageDirection direction, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Engagements.AsNoTracking()
-            .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id)
-            .Take(take)
+        var matches = await FilteredAsync(db, filter, cancellationToken);
+        if (matches is null)
+        {
+            return new KeysetPage<EngagementListItem>([], null, null, 0, MatchCountIsCapped: false);
+        }
+
+        var count = await matches.Take(KeysetPage<EngagementListItem>.CountCap + 1).CountAsync(cancellationToken);
+        var backwards = cursor is not null && direction == PageDirection.Before;
+        var seek = cursor is { } at ? Seek(matches, filter.Sort, at, backwards) : matches;
+        var rows = await Order(seek, filter.Sort, backwards)
+            .Take(pageSize + 1)
             .Select(e => new EngagementListItem(
                 e.Id,
                 e.OccurredOn,
@@ -35,5 +61,137 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
                 e.Outcome,
                 e.Classification))
             .ToListAsync(cancellationToken);
+
+        var more = rows.Count > pageSize;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        if (backwards)
+        {
+            rows.Reverse();
+        }
+
+        var hasPrevious = backwards ? more : cursor is not null;
+        var hasNext = backwards || more;
+        return new KeysetPage<EngagementListItem>(
+            rows,
+            hasPrevious && rows.Count > 0 ? CursorOf(rows[0], filter.Sort) : null,
+            hasNext && rows.Count > 0 ? CursorOf(rows[^1], filter.Sort) : null,
+            Math.Min(count, KeysetPage<EngagementListItem>.CountCap),
+            count > KeysetPage<EngagementListItem>.CountCap);
     }
+
+    /// <summary>
+    /// The engagements the filter selects, visible to the context's user (the global filter); null
+    /// when it names a nation or alliance that does not exist, so that nothing matches.
+    /// </summary>
+    internal static async Task<IQueryable<Engagement>?> FilteredAsync(PortalDbContext db, EngagementFilter filter, CancellationToken cancellationToken)
+    {
+        IQueryable<Engagement> query = db.Engagements.AsNoTracking();
+        if (filter.Nation is { Length: > 0 } code)
+        {
+            var wanted = code.Trim().ToUpperInvariant();
+            var nationId = await db.Nations.Where(n => n.Code == wanted).Select(n => (int?)n.Id).FirstOrDefaultAsync(cancellationToken);
+            if (nationId is not { } id)
+            {
+                return null;
+            }
+
+            query = query.Where(e => e.HostNationId == id || e.Participants.Any(p => p.NationId == id));
+        }
+
+        if (filter.Alliance is { Length: > 0 } acronym)
+        {
+            var wanted = acronym.Trim().ToUpperInvariant();
+            var allianceId = await db.Alliances.Where(a => a.Acronym == wanted).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            if (allianceId is not { } id)
+            {
+                return null;
+            }
+
+            // A participant that was a member on the engagement's day (AllianceMembership.Includes, with the day a column).
+            query = query.Where(e => e.Participants.Any(p => db.AllianceMemberships.Any(m =>
+                m.AllianceId == id && m.NationId == p.NationId && m.JoinedOn <= e.OccurredOn && (m.LeftOn == null || m.LeftOn > e.OccurredOn))));
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(e => e.Kind == kind);
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            query = query.Where(e => e.Channel == channel);
+        }
+
+        if (filter.Outcome is { } outcome)
+        {
+            query = query.Where(e => e.Outcome == outcome);
+        }
+
+        if (filter.Classification is { } classification)
+        {
+            query = query.Where(e => e.Classification == classification);
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(e => e.OccurredOn >= from);
+        }
+
+        if (filter.Until is { } until)
+        {
+            query = query.Where(e => e.OccurredOn <= until);
+        }
+
+        if (filter.Text is { } text && !string.IsNullOrWhiteSpace(text))
+        {
+            query = query.Where(e => e.SearchVector!.Matches(EF.Functions.WebSearchToTsQuery(ClassifiedRecordConfiguration.TextSearchConfiguration, text)));
+        }
+
+        return query;
+    }
+
+    internal static IOrderedQueryable<Engagement> Order(IQueryable<Engagement> query, EngagementSort sort, bool reverse) =>
+        (sort, reverse) switch
+        {
+            (EngagementSort.Newest, false) or (EngagementSort.Oldest, true) => query.OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id),
+            (EngagementSort.Oldest, false) or (EngagementSort.Newest, true) => query.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id),
+            (EngagementSort.TitleAscending, false) or (EngagementSort.TitleDescending, true) => query.OrderBy(e => e.Title).ThenBy(e => e.Id),
+            _ => query.OrderByDescending(e => e.Title).ThenByDescending(e => e.Id),
+        };
+
+    /// <summary>
+    /// Rows strictly past the cursor in the direction of travel, as a row-value comparison that
+    /// PostgreSQL answers from the sort's index (an OR of two comparisons would be a filter instead).
+    /// </summary>
+    private static IQueryable<Engagement> Seek(IQueryable<Engagement> query, EngagementSort sort, Cursor cursor, bool backwards)
+    {
+        var descending = sort is EngagementSort.Newest or EngagementSort.TitleDescending;
+        var below = descending != backwards;
+        var id = cursor.Id;
+        if (sort is EngagementSort.TitleAscending or EngagementSort.TitleDescending)
+        {
+            var title = cursor.Key;
+            return below
+                ? query.Where(e => EF.Functions.LessThan(ValueTuple.Create(e.Title, e.Id), ValueTuple.Create(title, id)))
+                : query.Where(e => EF.Functions.GreaterThan(ValueTuple.Create(e.Title, e.Id), ValueTuple.Create(title, id)));
+        }
+
+        if (!DateOnly.TryParseExact(cursor.Key, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return query;
+        }
+
+        return below
+            ? query.Where(e => EF.Functions.LessThan(ValueTuple.Create(e.OccurredOn, e.Id), ValueTuple.Create(day, id)))
+            : query.Where(e => EF.Functions.GreaterThan(ValueTuple.Create(e.OccurredOn, e.Id), ValueTuple.Create(day, id)));
+    }
+
+    private static Cursor CursorOf(EngagementListItem item, EngagementSort sort) =>
+        sort is EngagementSort.TitleAscending or EngagementSort.TitleDescending
+            ? new Cursor(item.Title, item.Id)
+            : new Cursor(item.OccurredOn.ToString(DayFormat, CultureInfo.InvariantCulture), item.Id);
 }

@@ -30,8 +30,10 @@ public enum ExerciseStatus
 }
 
 /// <summary>Two or more nations training together.</summary>
-public class JointExercise : ClassifiedRecord
+public class JointExercise : ClassifiedRecord, ISearchable
 {
+    public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; private set; }
+
     public required string Name { get; set; }
 
     /// <summary>The recurring series an exercise belongs to (RIMPAC, Cobra Gold...), if any.</summary>

@@ -22,8 +22,10 @@ public enum CrisisKind
 }
 
 /// <summary>Disaster relief, medical aid or logistical support for a crisis in an affected nation.</summary>
-public class HumanitarianMission : ClassifiedRecord
+public class HumanitarianMission : ClassifiedRecord, ISearchable
 {
+    public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; private set; }
+
     public required string Name { get; set; }
 
     public MissionKind Kind { get; set; }

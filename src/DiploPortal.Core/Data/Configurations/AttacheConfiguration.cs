@@ -17,6 +17,7 @@ internal sealed class AttacheConfiguration : IEntityTypeConfiguration<MilitaryAt
         builder.ConfigureMarking();
         builder.Property(a => a.FullName).HasMaxLength(120);
         builder.Property(a => a.Rank).HasMaxLength(60);
+        builder.HasSearchVector(("full_name", 'A'), ("rank", 'B'));
 
         builder.HasOne(a => a.SendingNation).WithMany().HasForeignKey(a => a.SendingNationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.HostNation).WithMany().HasForeignKey(a => a.HostNationId).OnDelete(DeleteBehavior.Restrict);
@@ -33,6 +34,7 @@ internal sealed class AttacheReportConfiguration : IEntityTypeConfiguration<Atta
         builder.ToTable(t => t.HasCheckConstraint("ck_attache_reports_title", "btrim(title) <> ''"));
         builder.ConfigureMarking();
         builder.Property(r => r.Title).HasMaxLength(200);
+        builder.HasSearchVector(("title", 'A'), ("body", 'C'));
         builder.HasIndex(r => new { r.AttacheId, r.FiledOn });
     }
 }

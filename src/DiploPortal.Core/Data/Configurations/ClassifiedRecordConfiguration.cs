@@ -15,4 +15,19 @@ internal static class ClassifiedRecordConfiguration
         builder.Property(r => r.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(r => r.UpdatedAt).HasDefaultValueSql("now()");
     }
+
+    /// <summary>The text search configuration of every search vector and every query against one.</summary>
+    public const string TextSearchConfiguration = "english";
+
+    /// <summary>
+    /// A stored search vector computed from weighted columns (A: names and titles, B: places and ranks,
+    /// C: running text), with a GIN index. Bulk loads pay for computing it; the demo data figures say how much.
+    /// </summary>
+    public static void HasSearchVector<T>(this EntityTypeBuilder<T> builder, params (string Column, char Weight)[] columns)
+        where T : class, ISearchable
+    {
+        var parts = columns.Select(c => $"setweight(to_tsvector('{TextSearchConfiguration}'::regconfig, coalesce({c.Column}, '')), '{c.Weight}')");
+        builder.Property(r => r.SearchVector).HasComputedColumnSql(string.Join(" || ", parts), stored: true);
+        builder.HasIndex(r => r.SearchVector).HasMethod("gin");
+    }
 }

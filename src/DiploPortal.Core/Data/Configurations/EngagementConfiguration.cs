@@ -13,6 +13,7 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         builder.Property(e => e.Title).HasMaxLength(200);
         builder.Property(e => e.Location).HasMaxLength(120);
         builder.Property(e => e.OutcomeNotes).HasMaxLength(2000);
+        builder.HasSearchVector(("title", 'A'), ("location", 'B'), ("summary", 'C'), ("outcome_notes", 'C'));
 
         builder.HasOne(e => e.HostNation).WithMany().HasForeignKey(e => e.HostNationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Participants).WithOne(p => p.Engagement).HasForeignKey(p => p.EngagementId).OnDelete(DeleteBehavior.Cascade);
@@ -21,6 +22,7 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
 
         // Lists page newest first with keyset paging on (occurred_on, id).
         builder.HasIndex(e => new { e.OccurredOn, e.Id }).IsDescending(true, true);
+        builder.HasIndex(e => new { e.Title, e.Id });
         builder.HasIndex(e => e.HostNationId);
     }
 }

@@ -18,6 +18,7 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<JointExer
         builder.Property(e => e.Name).HasMaxLength(200);
         builder.Property(e => e.SeriesName).HasMaxLength(120);
         builder.Property(e => e.Location).HasMaxLength(200);
+        builder.HasSearchVector(("name", 'A'), ("series_name", 'A'), ("location", 'B'), ("objectives", 'C'), ("scenario", 'C'));
 
         builder.HasOne(e => e.HostNation).WithMany().HasForeignKey(e => e.HostNationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.LeadNation).WithMany().HasForeignKey(e => e.LeadNationId).OnDelete(DeleteBehavior.Restrict);

@@ -16,6 +16,7 @@ internal sealed class MissionConfiguration : IEntityTypeConfiguration<Humanitari
         });
         builder.ConfigureMarking();
         builder.Property(m => m.Name).HasMaxLength(200);
+        builder.HasSearchVector(("name", 'A'), ("summary", 'C'));
 
         builder.HasOne(m => m.AffectedNation).WithMany().HasForeignKey(m => m.AffectedNationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(m => m.Contributions).WithOne(c => c.Mission).HasForeignKey(c => c.MissionId).OnDelete(DeleteBehavior.Cascade);

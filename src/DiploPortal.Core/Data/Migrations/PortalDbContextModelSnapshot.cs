@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -365,6 +366,12 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnName("releasable_to_nations")
                         .HasDefaultValueSql("'{}'::text[]");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(body, '')), 'C')", true);
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -388,6 +395,11 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_attache_reports_classification");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_attache_reports_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("AttacheId", "FiledOn")
                         .HasDatabaseName("ix_attache_reports_attache_id_filed_on");
@@ -471,6 +483,12 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnName("releasable_to_nations")
                         .HasDefaultValueSql("'{}'::text[]");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(full_name, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(rank, '')), 'B')", true);
+
                     b.Property<int>("SendingNationId")
                         .HasColumnType("integer")
                         .HasColumnName("sending_nation_id");
@@ -501,6 +519,11 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("HostNationId")
                         .HasDatabaseName("ix_attaches_host_nation_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_attaches_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("SendingNationId")
                         .HasDatabaseName("ix_attaches_sending_nation_id");
@@ -670,6 +693,12 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnName("releasable_to_nations")
                         .HasDefaultValueSql("'{}'::text[]");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(location, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'C') || setweight(to_tsvector('english'::regconfig, coalesce(outcome_notes, '')), 'C')", true);
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("text")
@@ -702,9 +731,17 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasIndex("HostNationId")
                         .HasDatabaseName("ix_engagements_host_nation_id");
 
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_engagements_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
                     b.HasIndex("OccurredOn", "Id")
                         .IsDescending()
                         .HasDatabaseName("ix_engagements_occurred_on_id");
+
+                    b.HasIndex("Title", "Id")
+                        .HasDatabaseName("ix_engagements_title_id");
 
                     b.ToTable("engagements", null, t =>
                         {
@@ -1056,6 +1093,12 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("scenario");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(series_name, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(location, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(objectives, '')), 'C') || setweight(to_tsvector('english'::regconfig, coalesce(scenario, '')), 'C')", true);
+
                     b.Property<string>("SeriesName")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)")
@@ -1097,6 +1140,11 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("LeadNationId")
                         .HasDatabaseName("ix_exercises_lead_nation_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_exercises_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("StartsOn", "Id")
                         .HasDatabaseName("ix_exercises_starts_on_id");
@@ -1186,6 +1234,12 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnName("releasable_to_nations")
                         .HasDefaultValueSql("'{}'::text[]");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'C')", true);
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date")
                         .HasColumnName("starts_on");
@@ -1215,6 +1269,11 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_missions_classification");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_missions_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("StartsOn", "Id")
                         .HasDatabaseName("ix_missions_starts_on_id");

@@ -1,0 +1,53 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace DiploPortal.Core.Common;
+
+/// <summary>
+/// A position in a sorted list: the sort key and id of a row. Pages start after (or end before) it,
+/// so a page 500,000 rows deep costs what the first does, unlike OFFSET (docs/PERFORMANCE.md).
+/// Its text form is opaque and URL-safe, for links that can be bookmarked.
+/// </summary>
+public readonly record struct Cursor(string Key, int Id)
+{
+    public override string ToString() =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Key)) + "." + Id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Null for text that is not a cursor (a hand-edited link): the list then starts at the top.</summary>
+    public static Cursor? Parse(string? text)
+    {
+        var dot = text?.LastIndexOf('.') ?? -1;
+        if (text is null || dot < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var key = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text.AsSpan(0, dot)));
+            return int.TryParse(text[(dot + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? new Cursor(key, id) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>Which way from the cursor a page goes.</summary>
+public enum PageDirection
+{
+    After,
+    Before,
+}
+
+/// <summary>One page of a list and the cursors of its neighbours (null at either end).</summary>
+public sealed record KeysetPage<T>(IReadOnlyList<T> Items, Cursor? Previous, Cursor? Next, int MatchCount, bool MatchCountIsCapped)
+{
+    /// <summary>Counting stops here: an exact count of a broad filter over a million rows costs more than the page.</summary>
+    public const int CountCap = 10_000;
+
+    /// <summary>"1,234" or "10,000+".</summary>
+    public string MatchCountText => MatchCount.ToString("N0", CultureInfo.InvariantCulture) + (MatchCountIsCapped ? "+" : "");
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using DiploPortal.Core.Common;
+
+namespace DiploPortal.Core.Engagements;
+
+/// <summary>How a list of engagements is ordered; every order pages by keyset on an index.</summary>
+public enum EngagementSort
+{
+    Newest,
+    Oldest,
+    TitleAscending,
+    TitleDescending,
+}
+
+/// <summary>
+/// What a person narrows the engagement list to. The same filter drives the page, the export and
+/// the API, and travels in the page's address so that a view can be bookmarked and shared.
+/// </summary>
+public sealed record EngagementFilter
+{
+    /// <summary>Alpha-3 code of a nation that took part or hosted.</summary>
+    public string? Nation { get; init; }
+
+    /// <summary>Acronym of an alliance one of whose members (on the day) took part.</summary>
+    public string? Alliance { get; init; }
+
+    public EngagementKind? Kind { get; init; }
+
+    public CommunicationChannel? Channel { get; init; }
+
+    public EngagementOutcome? Outcome { get; init; }
+
+    public Classification? Classification { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? Until { get; init; }
+
+    /// <summary>Words as in a web search: "quoted phrases", -excluded words, or.</summary>
+    public string? Text { get; init; }
+
+    public EngagementSort Sort { get; init; }
+
+    public bool IsEmpty => this == new EngagementFilter { Sort = Sort };
+
+    /// <summary>The filter in words, one "name: value" per filter set, for the header of an export.</summary>
+    public IReadOnlyList<string> Describe()
+    {
+        var parts = new List<string>();
+        void Add(string name, object? value)
+        {
+            if (value is not null && value.ToString() is { Length: > 0 } text)
+            {
+                parts.Add($"{name}: {text}");
+            }
+        }
+
+        Add("nation", Nation);
+        Add("alliance", Alliance);
+        Add("kind", Kind);
+        Add("channel", Channel);
+        Add("outcome", Outcome);
+        Add("classification", Classification);
+        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("until", Until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("text", Text);
+        Add("sort", Sort);
+        return parts;
+    }
+}
