@@ -41,6 +41,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<AllianceQueries>();
         services.AddScoped<OverviewQueries>();
         services.AddScoped<EngagementQueries>();
+        services.AddScoped<EngagementEditor>();
         services.AddScoped<AttacheQueries>();
         services.AddScoped<ExerciseQueries>();
         services.AddScoped<MissionQueries>();

@@ -16,6 +16,40 @@ public sealed record EngagementListItem(
     EngagementOutcome Outcome,
     Classification Classification);
 
+/// <summary>A nation as an engagement names it.</summary>
+public sealed record EngagementNation(string Code, string Name, bool IsLead);
+
+/// <summary>An attaché who took part, when the user may see them.</summary>
+public sealed record EngagementLiaison(int Id, string FullName, string Rank, string SendingNation);
+
+public sealed record EngagementFollowUpItem(string Action, string? Owner, DateOnly? DueOn, FollowUpStatus Status);
+
+/// <summary>An assessment of the engagement: its date, author and average score.</summary>
+public sealed record EngagementAssessment(int Id, DateOnly AssessedOn, string AssessedBy, double AverageScore, Classification Classification);
+
+/// <summary>Everything the detail page shows, with the linked records the user may see.</summary>
+public sealed record EngagementDetails(
+    int Id,
+    string Title,
+    EngagementKind Kind,
+    CommunicationChannel Channel,
+    DateOnly OccurredOn,
+    EngagementNation? Host,
+    string? Location,
+    string Summary,
+    EngagementOutcome Outcome,
+    string? OutcomeNotes,
+    Classification Classification,
+    IReadOnlyList<string> ReleasableToNations,
+    IReadOnlyList<string> ReleasableToAlliances,
+    IReadOnlyList<EngagementNation> Participants,
+    IReadOnlyList<EngagementLiaison> Liaisons,
+    IReadOnlyList<EngagementFollowUpItem> FollowUps,
+    IReadOnlyList<EngagementAssessment> Assessments,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    uint Version);
+
 /// <summary>Read side of engagements: the filtered, sorted list, paged by keyset.</summary>
 public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFactory)
 {
@@ -81,6 +115,41 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
             hasNext && rows.Count > 0 ? CursorOf(rows[^1], filter.Sort) : null,
             Math.Min(count, KeysetPage<EngagementListItem>.CountCap),
             count > KeysetPage<EngagementListItem>.CountCap);
+    }
+
+    /// <summary>One engagement with its linked records; null when it does not exist or the user may not see it.</summary>
+    public async Task<EngagementDetails?> FindAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Engagements.AsNoTracking()
+            .Where(e => e.Id == id)
+            .Select(e => new EngagementDetails(
+                e.Id,
+                e.Title,
+                e.Kind,
+                e.Channel,
+                e.OccurredOn,
+                e.HostNation == null ? null : new EngagementNation(e.HostNation.Code, e.HostNation.Name, false),
+                e.Location,
+                e.Summary,
+                e.Outcome,
+                e.OutcomeNotes,
+                e.Classification,
+                e.ReleasableToNations,
+                e.ReleasableToAlliances,
+                e.Participants.OrderByDescending(p => p.IsLead).ThenBy(p => p.Nation!.Name)
+                    .Select(p => new EngagementNation(p.Nation!.Code, p.Nation.Name, p.IsLead)).ToList(),
+                // The attaché's own visibility filter applies through the join: hidden ones are left out, not shown broken.
+                e.Attaches.Select(a => a.Attache!).OrderBy(a => a.FullName)
+                    .Select(a => new EngagementLiaison(a.Id, a.FullName, a.Rank, a.SendingNation!.Name)).ToList(),
+                e.FollowUps.OrderBy(f => f.DueOn).ThenBy(f => f.Id)
+                    .Select(f => new EngagementFollowUpItem(f.Action, f.Owner, f.DueOn, f.Status)).ToList(),
+                db.Assessments.Where(a => a.EngagementId == e.Id).OrderByDescending(a => a.AssessedOn)
+                    .Select(a => new EngagementAssessment(a.Id, a.AssessedOn, a.AssessedBy, a.Scores.Select(s => (double?)s.Score).Average() ?? 0, a.Classification)).ToList(),
+                e.CreatedAt,
+                e.UpdatedAt,
+                e.Version))
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>

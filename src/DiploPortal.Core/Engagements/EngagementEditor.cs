@@ -1,0 +1,282 @@
+using DiploPortal.Core.Common;
+using DiploPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiploPortal.Core.Engagements;
+
+/// <summary>
+/// Creates, changes and deletes engagements for the user of the scope: every rule checked on the
+/// server with a message per field, nothing above the user's clearance, and a stale edit reported
+/// as a conflict with the current version instead of overwriting it. Every save is audited.
+/// </summary>
+public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>The engagement as an editable form, or null when the user may not see it.</summary>
+    public async Task<EngagementForm?> ReadAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ReadAsync(db, id, cancellationToken);
+    }
+
+    public async Task<SaveOutcome<EngagementForm>> CreateAsync(EngagementForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nations = await NationIdsAsync(db, form, cancellationToken);
+        if (await CheckAsync(db, form, nations, cancellationToken) is { } errors)
+        {
+            return SaveOutcome.Invalid<EngagementForm>(errors);
+        }
+
+        var engagement = new Engagement { Title = "" };
+        Apply(form, engagement, nations);
+        db.Engagements.Add(engagement);
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveOutcome.Saved<EngagementForm>(engagement.Id);
+    }
+
+    public async Task<SaveOutcome<EngagementForm>> UpdateAsync(int id, EngagementForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var engagement = await db.Engagements.Include(e => e.Participants).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (engagement is null)
+        {
+            return SaveOutcome.NotFound<EngagementForm>();
+        }
+
+        var nations = await NationIdsAsync(db, form, cancellationToken);
+        if (await CheckAsync(db, form, nations, cancellationToken) is { } errors)
+        {
+            return SaveOutcome.Invalid<EngagementForm>(errors);
+        }
+
+        if (engagement.Version != form.Version)
+        {
+            return SaveOutcome.Conflict<EngagementForm>(await ReadAsync(db, id, cancellationToken));
+        }
+
+        // The version the person read is the one the database must still hold when the update lands.
+        db.Entry(engagement).Property(e => e.Version).OriginalValue = form.Version;
+        Apply(form, engagement, nations);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return SaveOutcome.Conflict<EngagementForm>(await ReadAsync(fresh, id, cancellationToken));
+        }
+
+        return SaveOutcome.Saved<EngagementForm>(engagement.Id);
+    }
+
+    /// <summary>Deletes the engagement if it is still at <paramref name="version"/>; a conflict otherwise.</summary>
+    public async Task<SaveOutcome<EngagementForm>> DeleteAsync(int id, uint version, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var engagement = await db.Engagements.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (engagement is null)
+        {
+            return SaveOutcome.NotFound<EngagementForm>();
+        }
+
+        if (engagement.Version != version)
+        {
+            return SaveOutcome.Conflict<EngagementForm>(await ReadAsync(db, id, cancellationToken));
+        }
+
+        db.Entry(engagement).Property(e => e.Version).OriginalValue = version;
+        db.Engagements.Remove(engagement);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return SaveOutcome.Conflict<EngagementForm>(await ReadAsync(fresh, id, cancellationToken));
+        }
+
+        return SaveOutcome.Saved<EngagementForm>(id);
+    }
+
+    /// <summary>
+    /// Every rule of an engagement a person can break, as messages by field (null when all hold).
+    /// The database enforces the same rules; these say in words what went wrong.
+    /// </summary>
+    internal async Task<IReadOnlyDictionary<string, string[]>?> CheckAsync(
+        PortalDbContext db, EngagementForm form, IReadOnlyDictionary<string, int> nations, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var title = form.Title?.Trim() ?? "";
+        if (title.Length == 0)
+        {
+            errors.Add(nameof(form.Title), "Give the engagement a title.");
+        }
+        else if (title.Length > EngagementForm.TitleMaxLength)
+        {
+            errors.Add(nameof(form.Title), $"Keep the title to {EngagementForm.TitleMaxLength} characters; it has {title.Length}.");
+        }
+
+        CheckEnum(errors, nameof(form.Kind), form.Kind);
+        CheckEnum(errors, nameof(form.Channel), form.Channel);
+        CheckEnum(errors, nameof(form.Outcome), form.Outcome);
+        CheckEnum(errors, nameof(form.Classification), form.Classification);
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (form.OccurredOn is not { } day)
+        {
+            errors.Add(nameof(form.OccurredOn), "Give the day of the engagement.");
+        }
+        else if (day > today && form.Outcome != EngagementOutcome.Pending)
+        {
+            errors.Add(nameof(form.Outcome), "An engagement that has not happened yet can only be pending.");
+        }
+
+        CheckLength(errors, nameof(form.Location), form.Location, EngagementForm.LocationMaxLength);
+        CheckLength(errors, nameof(form.Summary), form.Summary, EngagementForm.SummaryMaxLength);
+        CheckLength(errors, nameof(form.OutcomeNotes), form.OutcomeNotes, EngagementForm.OutcomeNotesMaxLength);
+
+        if (Code(form.HostNation) is { } host && !nations.ContainsKey(host))
+        {
+            errors.Add(nameof(form.HostNation), $"There is no nation with the code {host}.");
+        }
+
+        var participants = form.Participants.Select(Code).OfType<string>().ToList();
+        if (participants.Count == 0)
+        {
+            errors.Add(nameof(form.Participants), "Name at least one participating nation.");
+        }
+
+        foreach (var unknown in participants.Where(p => !nations.ContainsKey(p)).Distinct())
+        {
+            errors.Add(nameof(form.Participants), $"There is no nation with the code {unknown}.");
+        }
+
+        foreach (var twice in participants.GroupBy(p => p).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            errors.Add(nameof(form.Participants), $"{twice} is named twice.");
+        }
+
+        foreach (var unknown in form.ReleasableToNations.Select(Code).OfType<string>().Where(c => !nations.ContainsKey(c)).Distinct())
+        {
+            errors.Add(nameof(form.ReleasableToNations), $"There is no nation with the code {unknown}.");
+        }
+
+        var acronyms = form.ReleasableToAlliances.Select(Code).OfType<string>().Distinct().ToList();
+        if (acronyms.Count > 0)
+        {
+            var known = await db.Alliances.Where(a => acronyms.Contains(a.Acronym)).Select(a => a.Acronym).ToListAsync(cancellationToken);
+            foreach (var unknown in acronyms.Except(known))
+            {
+                errors.Add(nameof(form.ReleasableToAlliances), $"There is no alliance {unknown}.");
+            }
+        }
+
+        if (!db.User.IsSystem && form.Classification > db.User.Clearance)
+        {
+            errors.Add(nameof(form.Classification), $"You are cleared to {db.User.Clearance} and cannot mark a record {form.Classification}.");
+        }
+
+        return errors.Any ? errors.ToDictionary() : null;
+    }
+
+    private static void CheckEnum<TEnum>(FieldErrors errors, string field, TEnum value)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            errors.Add(field, $"Choose one of: {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        }
+    }
+
+    private static void CheckLength(FieldErrors errors, string field, string? value, int max)
+    {
+        if (value?.Trim().Length is { } length && length > max)
+        {
+            errors.Add(field, $"Keep this to {max} characters; it has {length}.");
+        }
+    }
+
+    /// <summary>The ids of every nation code the form names (codes it names that do not exist are missing).</summary>
+    private static async Task<IReadOnlyDictionary<string, int>> NationIdsAsync(PortalDbContext db, EngagementForm form, CancellationToken cancellationToken)
+    {
+        var codes = form.Participants.Concat(form.ReleasableToNations).Append(form.HostNation).Select(Code).OfType<string>().Distinct().ToList();
+        return await db.Nations.Where(n => codes.Contains(n.Code)).ToDictionaryAsync(n => n.Code, n => n.Id, cancellationToken);
+    }
+
+    private static string? Code(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToUpperInvariant();
+
+    private static void Apply(EngagementForm form, Engagement engagement, IReadOnlyDictionary<string, int> nations)
+    {
+        engagement.Title = form.Title.Trim();
+        engagement.Kind = form.Kind;
+        engagement.Channel = form.Channel;
+        engagement.OccurredOn = form.OccurredOn!.Value;
+        engagement.HostNationId = Code(form.HostNation) is { } host ? nations[host] : null;
+        engagement.Location = string.IsNullOrWhiteSpace(form.Location) ? null : form.Location.Trim();
+        engagement.Summary = form.Summary?.Trim() ?? "";
+        engagement.Outcome = form.Outcome;
+        engagement.OutcomeNotes = string.IsNullOrWhiteSpace(form.OutcomeNotes) ? null : form.OutcomeNotes.Trim();
+        engagement.Classification = form.Classification;
+        engagement.ReleasableToNations = [.. form.ReleasableToNations.Select(Code).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+        engagement.ReleasableToAlliances = [.. form.ReleasableToAlliances.Select(Code).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+
+        var wanted = form.Participants.Select(Code).OfType<string>().Select((code, index) => (Id: nations[code], IsLead: index == 0)).ToList();
+        engagement.Participants.RemoveAll(p => !wanted.Any(w => w.Id == p.NationId));
+        foreach (var (nationId, isLead) in wanted)
+        {
+            if (engagement.Participants.Find(p => p.NationId == nationId) is { } existing)
+            {
+                existing.IsLead = isLead;
+            }
+            else
+            {
+                engagement.Participants.Add(new EngagementParticipant { NationId = nationId, IsLead = isLead });
+            }
+        }
+    }
+
+    private static async Task<EngagementForm?> ReadAsync(PortalDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var engagement = await db.Engagements.AsNoTracking()
+            .Where(e => e.Id == id)
+            .Select(e => new
+            {
+                e.Title,
+                e.Kind,
+                e.Channel,
+                e.OccurredOn,
+                Host = e.HostNation!.Code,
+                e.Location,
+                e.Summary,
+                e.Outcome,
+                e.OutcomeNotes,
+                Participants = e.Participants.OrderByDescending(p => p.IsLead).ThenBy(p => p.Nation!.Code).Select(p => p.Nation!.Code).ToList(),
+                e.Classification,
+                e.ReleasableToNations,
+                e.ReleasableToAlliances,
+                e.Version,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return engagement is null ? null : new EngagementForm
+        {
+            Title = engagement.Title,
+            Kind = engagement.Kind,
+            Channel = engagement.Channel,
+            OccurredOn = engagement.OccurredOn,
+            HostNation = engagement.Host,
+            Location = engagement.Location,
+            Summary = engagement.Summary,
+            Outcome = engagement.Outcome,
+            OutcomeNotes = engagement.OutcomeNotes,
+            Participants = engagement.Participants,
+            Classification = engagement.Classification,
+            ReleasableToNations = engagement.ReleasableToNations,
+            ReleasableToAlliances = engagement.ReleasableToAlliances,
+            Version = engagement.Version,
+        };
+    }
+}
