@@ -2,6 +2,7 @@ using DiploPortal.Core.Audit;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Security;
 using DiploPortal.Web.Accounts;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -54,6 +55,9 @@ public static class PortalAccountsExtensions
             .AddSignInManager()
             .AddClaimsPrincipalFactory<PortalUserClaimsFactory>()
             .AddDefaultTokenProviders();
+        // Role, clearance and nationality live in the cookie: a cookie whose account's security stamp was
+        // renewed (a permission change, a lock, a password reset) stops working within this interval.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SecurityStampRevalidation.Interval);
         // OWASP's current figure for PBKDF2-HMAC-SHA512; about 100 ms a sign-in on 2 cores, hence the rate limit.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
 
@@ -68,7 +72,10 @@ public static class PortalAccountsExtensions
         services.AddScoped<PortalUserState>();
         services.AddScoped<ICurrentUserAccessor>(sp => sp.GetRequiredService<PortalUserState>());
         services.AddScoped<CircuitHandler, UserCircuitHandler>();
+        // The same check for open circuits, which make no requests for the cookie check to see.
+        services.AddScoped<AuthenticationStateProvider, SecurityStampRevalidation>();
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<AccountAdministration>();
         return services;
     }
 
