@@ -18,6 +18,8 @@ public enum PortalRole
 /// </summary>
 public class PortalUser : IdentityUser<int>
 {
+    public const int DisplayNameMaxLength = 120;
+
     public string DisplayName { get; set; } = "";
 
     public PortalRole Role { get; set; }

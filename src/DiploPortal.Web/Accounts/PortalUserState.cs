@@ -13,11 +13,12 @@ namespace DiploPortal.Web.Accounts;
 /// <summary>
 /// The signed-in user of the current scope, for Core's query filters. In an HTTP request it comes
 /// from the request; in a Blazor circuit, where there is no request after the first render, it is
-/// set by <see cref="UserCircuitHandler"/> from the circuit's authentication state.
+/// set by <see cref="UserCircuitHandler"/> from the circuit's authentication state; in a scope that
+/// <see cref="AccountAdministration"/> opens for one change, it is the administrator who asked.
 /// </summary>
 public sealed class PortalUserState(IHttpContextAccessor http, PooledDbContextFactory<PortalDbContext> pool, IMemoryCache cache) : ICurrentUserAccessor
 {
-    private ClaimsPrincipal? _circuitPrincipal;
+    private ClaimsPrincipal? _principal;
     private CurrentUser? _current;
     private ClaimsPrincipal? _currentFor;
     private bool _system;
@@ -31,7 +32,7 @@ public sealed class PortalUserState(IHttpContextAccessor http, PooledDbContextFa
                 return CurrentUser.System;
             }
 
-            var principal = _circuitPrincipal ?? http.HttpContext?.User;
+            var principal = _principal ?? http.HttpContext?.User;
             if (_current is null || !ReferenceEquals(principal, _currentFor))
             {
                 _current = PortalClaims.ToCurrentUser(principal, AlliancesOf);
@@ -45,7 +46,8 @@ public sealed class PortalUserState(IHttpContextAccessor http, PooledDbContextFa
     /// <summary>For the portal's own work in this scope (start-up setup): acts as the system user.</summary>
     public void ActAsSystem() => _system = true;
 
-    internal void SetCircuitPrincipal(ClaimsPrincipal principal) => _circuitPrincipal = principal;
+    /// <summary>The user of a scope that has no request of its own (a circuit's, or one opened for a change).</summary>
+    internal void SetPrincipal(ClaimsPrincipal principal) => _principal = principal;
 
     /// <summary>The alliances a nation belongs to today; cached because it changes a few times a decade.</summary>
     private IReadOnlyList<string> AlliancesOf(string nation) =>
@@ -67,7 +69,7 @@ public sealed class UserCircuitHandler(AuthenticationStateProvider authenticatio
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         authentication.AuthenticationStateChanged += OnChanged;
-        state.SetCircuitPrincipal((await authentication.GetAuthenticationStateAsync()).User);
+        state.SetPrincipal((await authentication.GetAuthenticationStateAsync()).User);
     }
 
     public void Dispose() => authentication.AuthenticationStateChanged -= OnChanged;
@@ -76,7 +78,7 @@ public sealed class UserCircuitHandler(AuthenticationStateProvider authenticatio
     {
         try
         {
-            state.SetCircuitPrincipal((await task).User);
+            state.SetPrincipal((await task).User);
         }
         catch (InvalidOperationException)
         {

@@ -66,6 +66,9 @@ public static class PortalAccountsExtensions
             .AddSignInManager()
             .AddClaimsPrincipalFactory<PortalUserClaimsFactory>()
             .AddDefaultTokenProviders();
+        // Role, clearance and nationality live in the cookie: a cookie whose account's security stamp was
+        // renewed (a permission change, a lock, a password reset) stops working within this interval.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = AccountRevalidation.Interval);
         // OWASP's current figure for PBKDF2-HMAC-SHA512; about 100 ms a sign-in on 2 cores, hence the rate limit.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
 
@@ -83,6 +86,7 @@ public static class PortalAccountsExtensions
         services.AddScoped<DemoAccounts>();
         services.AddScoped<PasswordCheck>();
         services.AddScoped<AccessTokens>();
+        services.AddScoped<AccountAdministration>();
         return services;
     }
 

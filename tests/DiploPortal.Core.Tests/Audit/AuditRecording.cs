@@ -116,6 +116,34 @@ public class AuditRecording : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordsAnEventInTheTransactionOfTheChangeItDescribes()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            db.User = new CurrentUser("alice", Classification.Secret, "FRA", []);
+            await using var abandoned = await db.Database.BeginTransactionAsync();
+            await AuditTrail.RecordAsync(db, AuditAction.PermissionChanged, "PortalUser", "bob", new { Role = "Staff" }, new { Role = "Planner" });
+        }
+
+        Assert.Empty(await NewEntriesAsync());
+
+        await using (var db = _database.CreateContext())
+        {
+            db.User = new CurrentUser("alice", Classification.Secret, "FRA", []);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await AuditTrail.RecordAsync(db, AuditAction.PermissionChanged, "PortalUser", "bob", new { Role = "Staff" }, new { Role = "Analyst" });
+            await transaction.CommitAsync();
+        }
+
+        var entry = Assert.Single(await NewEntriesAsync());
+        Assert.Equal(AuditAction.PermissionChanged, entry.Action);
+        Assert.Equal("alice", entry.Actor);
+        Assert.Equal("bob", entry.EntityKey);
+        Assert.Equal("""{"Role":"Staff"}""", Compact(entry.Before));
+        Assert.Equal("""{"Role":"Analyst"}""", Compact(entry.After));
+    }
+
+    [Fact]
     public async Task ShowsEntriesNewestFirstInPagesWithFilters()
     {
         var trail = new AuditTrail(_database.Factory);

@@ -37,6 +37,7 @@ public class AuthorizationMatrix(AccountsPortal portal) : IClassFixture<Accounts
         ["acronym"] = "NATO",
         ["path"] = "no-such-endpoint",
         ["documentName"] = "v1",
+        ["id"] = "1",
     };
 
     [Fact]

@@ -10,7 +10,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     public void Configure(EntityTypeBuilder<PortalUser> builder)
     {
         builder.ToTable("users", t => t.HasCheckConstraint("ck_users_nation_code", "nation_code ~ '^[A-Z]{3}$'"));
-        builder.Property(u => u.DisplayName).HasMaxLength(120);
+        builder.Property(u => u.DisplayName).HasMaxLength(PortalUser.DisplayNameMaxLength);
         builder.Property(u => u.NationCode).HasMaxLength(3);
         builder.Property(u => u.CreatedAt).HasDefaultValueSql("now()");
     }

@@ -45,6 +45,31 @@ public abstract partial class PortalComponentBase : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a change (a form's save) and returns its result, or default when it failed: logged, and,
+    /// unlike a failed load, the page stays as it was so that nothing the person typed is lost. The page
+    /// says that the change was not saved.
+    /// </summary>
+    protected async Task<T?> ChangeAsync<T>(Func<CancellationToken, Task<T>> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        try
+        {
+            return await change(_lifetime.Token);
+        }
+        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        {
+            return default;
+        }
+#pragma warning disable CA1031 // As for loads: a failed change must become a message, never a dead circuit.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogChangeFailed(LoggerFactory.CreateLogger(GetType()), GetType().Name, ex);
+            return default;
+        }
+    }
+
     public void Dispose()
     {
         Dispose(disposing: true);
@@ -66,6 +91,9 @@ public abstract partial class PortalComponentBase : ComponentBase, IDisposable
 
         _disposed = true;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A change made in {Component} failed")]
+    private static partial void LogChangeFailed(ILogger logger, string component, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading data for {Component} failed")]
     private static partial void LogLoadFailed(ILogger logger, string component, Exception exception);
