@@ -10,4 +10,6 @@ public enum AuditAction
     SignInFailed,
     SignedOut,
     PermissionChanged,
+    Exported,
+    Imported,
 }

@@ -117,6 +117,53 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
             count > KeysetPage<EngagementListItem>.CountCap);
     }
 
+    /// <summary>How many engagements the filter selects at each classification, for an export's header.</summary>
+    public async Task<IReadOnlyDictionary<Classification, int>> CountByClassificationAsync(EngagementFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
+        {
+            return new Dictionary<Classification, int>();
+        }
+
+        return await matches.GroupBy(e => e.Classification).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    }
+
+    /// <summary>Every engagement the filter selects, in its order, streamed (an export may hold a million rows).</summary>
+    public async IAsyncEnumerable<EngagementRecord> StreamAsync(EngagementFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
+        {
+            yield break;
+        }
+
+        var rows = Order(matches, filter.Sort, reverse: false)
+            .Select(e => new EngagementRecord(
+                e.Id,
+                e.Title,
+                e.Kind,
+                e.Channel,
+                e.OccurredOn,
+                e.HostNation!.Code,
+                e.Location,
+                e.Participants.OrderByDescending(p => p.IsLead).ThenBy(p => p.Nation!.Code).Select(p => p.Nation!.Code).ToList(),
+                e.Outcome,
+                e.OutcomeNotes,
+                e.Summary,
+                e.Classification,
+                e.ReleasableToNations,
+                e.ReleasableToAlliances))
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
     /// <summary>One engagement with its linked records; null when it does not exist or the user may not see it.</summary>
     public async Task<EngagementDetails?> FindAsync(int id, CancellationToken cancellationToken = default)
     {

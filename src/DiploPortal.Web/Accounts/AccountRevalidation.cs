@@ -24,14 +24,18 @@ public sealed class AccountRevalidation(ILoggerFactory loggerFactory, IServiceSc
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authenticationState);
-        await using var scope = scopes.CreateAsyncScope();
-        return await IsStillValidAsync(scope.ServiceProvider, authenticationState.User);
+        return await IsStillValidAsync(scopes, authenticationState.User);
     }
 
-    /// <summary>True while the principal's account exists, is not locked and has the security stamp the principal carries.</summary>
-    public static async Task<bool> IsStillValidAsync(IServiceProvider services, ClaimsPrincipal principal)
+    /// <summary>
+    /// True while the principal's account exists, is not locked and has the security stamp the principal
+    /// carries. Reads the account in a scope of its own, never through a context that may hold it stale.
+    /// </summary>
+    public static async Task<bool> IsStillValidAsync(IServiceScopeFactory scopes, ClaimsPrincipal principal)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(scopes);
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
         var users = services.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.GetUserAsync(principal);
         if (user is null || await users.IsLockedOutAsync(user))

@@ -248,7 +248,7 @@ public sealed class AccountAdministrationRules(AccountsPortal portal) : IClassFi
         using var browser = everyRequest.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         using var signedIn = await AccountsPortal.PostSignInAsync(browser, user.UserName!, Password);
         using var before = await browser.GetAsync(new Uri("/", UriKind.Relative));
-        var validBefore = await AccountRevalidation.IsStillValidAsync(_scope.ServiceProvider, userSignIn);
+        var validBefore = await AccountRevalidation.IsStillValidAsync(portal.Services.GetRequiredService<IServiceScopeFactory>(), userSignIn);
 
         var changes = AccountChanges.From((await Accounts.FindAsync(user.Id))!);
         changes.Clearance = Classification.Unclassified;
@@ -259,7 +259,7 @@ public sealed class AccountAdministrationRules(AccountsPortal portal) : IClassFi
         Assert.True(validBefore);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/account/sign-in", after.Headers.Location?.ToString(), StringComparison.Ordinal);
-        Assert.False(await AccountRevalidation.IsStillValidAsync(_scope.ServiceProvider, userSignIn));
+        Assert.False(await AccountRevalidation.IsStillValidAsync(portal.Services.GetRequiredService<IServiceScopeFactory>(), userSignIn));
     }
 
     private static NewAccount NewInput(string prefix) => new()

@@ -44,11 +44,8 @@ public class CircuitRevalidation(AccountsPortal portal) : IClassFixture<Accounts
         Assert.False(await IsStillValidAsync(principal));
     }
 
-    private async Task<bool> IsStillValidAsync(System.Security.Claims.ClaimsPrincipal principal)
-    {
-        using var scope = portal.Services.CreateScope();
-        return await AccountRevalidation.IsStillValidAsync(scope.ServiceProvider, principal);
-    }
+    private Task<bool> IsStillValidAsync(System.Security.Claims.ClaimsPrincipal principal) =>
+        AccountRevalidation.IsStillValidAsync(portal.Services.GetRequiredService<IServiceScopeFactory>(), principal);
 
     /// <summary>A fresh account and the principal its sign-in cookie would carry.</summary>
     private async Task<(System.Security.Claims.ClaimsPrincipal Principal, string UserName)> SignedInPrincipalAsync()

@@ -1,0 +1,102 @@
+using System.Globalization;
+using DiploPortal.Core.Common;
+
+namespace DiploPortal.Core.Engagements;
+
+/// <summary>An engagement as a row of an export or an import: nations by code, lists joined by ';'.</summary>
+public sealed record EngagementRecord(
+    int Id,
+    string Title,
+    EngagementKind Kind,
+    CommunicationChannel Channel,
+    DateOnly OccurredOn,
+    string? HostNation,
+    string? Location,
+    IReadOnlyList<string> Participants,
+    EngagementOutcome Outcome,
+    string? OutcomeNotes,
+    string Summary,
+    Classification Classification,
+    IReadOnlyList<string> ReleasableToNations,
+    IReadOnlyList<string> ReleasableToAlliances);
+
+/// <summary>
+/// The one file format of engagements: exports write it, imports read it, and the import template
+/// is its header. Lines starting with '#' before the header describe the file (who, when, filters)
+/// and are skipped on import. Dates are ISO 8601 (yyyy-MM-dd).
+/// </summary>
+public static class EngagementCsv
+{
+    public const string Id = "id";
+    public const string Title = "title";
+    public const string Kind = "kind";
+    public const string Channel = "channel";
+    public const string OccurredOn = "occurred_on";
+    public const string HostNation = "host_nation";
+    public const string Location = "location";
+    public const string Participants = "participants";
+    public const string Outcome = "outcome";
+    public const string OutcomeNotes = "outcome_notes";
+    public const string Summary = "summary";
+    public const string Classification = "classification";
+    public const string ReleasableToNations = "releasable_to_nations";
+    public const string ReleasableToAlliances = "releasable_to_alliances";
+
+    public const char ListSeparator = ';';
+    public const string DayFormat = "yyyy-MM-dd";
+
+    /// <summary>Every column, in file order. An import may leave out <see cref="Id"/> (ignored: imports create records).</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        Id, Title, Kind, Channel, OccurredOn, HostNation, Location, Participants, Outcome, OutcomeNotes, Summary,
+        Classification, ReleasableToNations, ReleasableToAlliances,
+    ];
+
+    /// <summary>The columns an import must have.</summary>
+    public static IReadOnlyList<string> RequiredColumns { get; } = [Title, Kind, Channel, OccurredOn, Participants, Outcome, Classification];
+
+    public static string[] ToCells(EngagementRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return
+        [
+            record.Id.ToString(CultureInfo.InvariantCulture),
+            Protect(record.Title),
+            record.Kind.ToString(),
+            record.Channel.ToString(),
+            record.OccurredOn.ToString(DayFormat, CultureInfo.InvariantCulture),
+            record.HostNation ?? "",
+            Protect(record.Location),
+            string.Join(ListSeparator, record.Participants),
+            record.Outcome.ToString(),
+            Protect(record.OutcomeNotes),
+            Protect(record.Summary),
+            record.Classification.ToString(),
+            string.Join(ListSeparator, record.ReleasableToNations),
+            string.Join(ListSeparator, record.ReleasableToAlliances),
+        ];
+    }
+
+    /// <summary>
+    /// A spreadsheet runs a cell that starts with =, +, - or @ as a formula; such text is written with a
+    /// leading apostrophe (which spreadsheets hide) and <see cref="Unprotect"/> removes it on import.
+    /// </summary>
+    public static string Protect(string? text) =>
+        text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\'' ? "'" + text : text ?? "";
+
+    public static string Unprotect(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' or '\'' ? text[1..] : text;
+    }
+
+    /// <summary>The lines that open an export: what it is, who made it and when, with which filters.</summary>
+    public static IEnumerable<string> Preamble(string userName, DateTime exportedAt, IReadOnlyList<string> filters, int rows, Classification? highest)
+    {
+        yield return "DiploPortal engagements export";
+        yield return $"Exported by {userName} at {exportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+        yield return filters.Count == 0 ? "Filters: none" : "Filters: " + string.Join("; ", filters);
+        yield return $"Rows: {rows.ToString(CultureInfo.InvariantCulture)}";
+        yield return highest is { } level ? $"Highest classification in this file: {level.ToString().ToUpperInvariant()}" : "Highest classification in this file: none (no rows)";
+    }
+}
