@@ -55,22 +55,27 @@ public static class EngagementCsv
     /// <summary>The columns an import must have.</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } = [Title, Kind, Channel, OccurredOn, Participants, Outcome, Classification];
 
-    public static string[] ToCells(EngagementRecord record)
+    /// <summary>
+    /// The cells of a row. In CSV, text a spreadsheet would run as a formula is protected (see
+    /// <see cref="Protect"/>); a spreadsheet file holds it as plain text cells and needs no protection.
+    /// </summary>
+    public static string[] ToCells(EngagementRecord record, bool forCsv)
     {
         ArgumentNullException.ThrowIfNull(record);
+        Func<string?, string> text = forCsv ? Protect : value => value ?? "";
         return
         [
             record.Id.ToString(CultureInfo.InvariantCulture),
-            Protect(record.Title),
+            text(record.Title),
             record.Kind.ToString(),
             record.Channel.ToString(),
             record.OccurredOn.ToString(DayFormat, CultureInfo.InvariantCulture),
             record.HostNation ?? "",
-            Protect(record.Location),
+            text(record.Location),
             string.Join(ListSeparator, record.Participants),
             record.Outcome.ToString(),
-            Protect(record.OutcomeNotes),
-            Protect(record.Summary),
+            text(record.OutcomeNotes),
+            text(record.Summary),
             record.Classification.ToString(),
             string.Join(ListSeparator, record.ReleasableToNations),
             string.Join(ListSeparator, record.ReleasableToAlliances),

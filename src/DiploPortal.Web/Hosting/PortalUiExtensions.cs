@@ -1,4 +1,5 @@
 using DiploPortal.Web.Components;
+using DiploPortal.Web.Engagements;
 using MudBlazor.Services;
 using Serilog;
 
@@ -33,6 +34,7 @@ public static class PortalUiExtensions
     public static WebApplication MapPortalUi(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
+        app.MapEngagementExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
