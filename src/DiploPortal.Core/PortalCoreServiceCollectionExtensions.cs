@@ -42,6 +42,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<OverviewQueries>();
         services.AddScoped<EngagementQueries>();
         services.AddScoped<EngagementEditor>();
+        services.AddScoped<EngagementImport>();
         services.AddScoped<AttacheQueries>();
         services.AddScoped<ExerciseQueries>();
         services.AddScoped<MissionQueries>();

@@ -1,4 +1,5 @@
 using DiploPortal.Core.Assessments;
+using DiploPortal.Core.Data;
 using DiploPortal.Core.Engagements;
 using Npgsql;
 
@@ -15,7 +16,7 @@ internal sealed record AssessmentRow(
 /// </summary>
 internal static class DemoAssessments
 {
-    private const string Columns = "id, engagement_id, exercise_id, mission_id, assessed_on, assessed_by, evidence, " + DemoCopy.MarkingColumns;
+    private const string Columns = "id, engagement_id, exercise_id, mission_id, assessed_on, assessed_by, evidence, " + BinaryCopy.MarkingColumns;
     private const string ScoreColumns = "assessment_id, indicator, score";
 
     private static readonly Indicator[] Indicators = Enum.GetValues<Indicator>();
@@ -81,7 +82,7 @@ internal static class DemoAssessments
         }
 
         ulong assessments;
-        await using (var importer = await DemoCopy.BeginAsync(connection, "assessments", Columns, cancellationToken))
+        await using (var importer = await BinaryCopy.BeginAsync(connection, "assessments", Columns, cancellationToken))
         {
             foreach (var row in rows)
             {
@@ -93,13 +94,13 @@ internal static class DemoAssessments
                 await importer.WriteDateAsync(row.AssessedOn, cancellationToken);
                 await importer.WriteTextAsync(row.AssessedBy, cancellationToken);
                 await importer.WriteTextAsync(row.Evidence, cancellationToken);
-                await importer.WriteMarkingAsync(row.Marking, cancellationToken);
+                await importer.WriteMarkingAsync(row.Marking, isDemo: true, cancellationToken);
             }
 
             assessments = await importer.CompleteAsync(cancellationToken);
         }
 
-        await using var scores = await DemoCopy.BeginAsync(connection, "indicator_scores", ScoreColumns, cancellationToken);
+        await using var scores = await BinaryCopy.BeginAsync(connection, "indicator_scores", ScoreColumns, cancellationToken);
         foreach (var row in rows)
         {
             for (var i = 0; i < Indicators.Length; i++)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DiploPortal.Core.Attaches;
 using DiploPortal.Core.Common;
+using DiploPortal.Core.Data;
 using Npgsql;
 
 namespace DiploPortal.Core.DemoData;
@@ -98,9 +99,9 @@ internal sealed class AttacheRoster
 internal static class DemoAttaches
 {
     private const string Columns =
-        "id, full_name, rank, service, post, sending_nation_id, host_nation_id, posted_from, posted_until, " + DemoCopy.MarkingColumns;
+        "id, full_name, rank, service, post, sending_nation_id, host_nation_id, posted_from, posted_until, " + BinaryCopy.MarkingColumns;
 
-    private const string ReportColumns = "id, attache_id, kind, title, body, filed_on, " + DemoCopy.MarkingColumns;
+    private const string ReportColumns = "id, attache_id, kind, title, body, filed_on, " + BinaryCopy.MarkingColumns;
 
     private static readonly AttachePost[] SecondaryPosts = [AttachePost.Army, AttachePost.Naval, AttachePost.Air, AttachePost.Assistant];
 
@@ -167,7 +168,7 @@ internal static class DemoAttaches
 
     public static async Task<int> WriteAsync(NpgsqlConnection connection, AttacheRoster roster, CancellationToken cancellationToken)
     {
-        await using var importer = await DemoCopy.BeginAsync(connection, "attaches", Columns, cancellationToken);
+        await using var importer = await BinaryCopy.BeginAsync(connection, "attaches", Columns, cancellationToken);
         foreach (var a in roster.All)
         {
             await importer.StartRowAsync(cancellationToken);
@@ -180,7 +181,7 @@ internal static class DemoAttaches
             await importer.WriteIntAsync(a.Host.Id, cancellationToken);
             await importer.WriteDateAsync(a.PostedFrom, cancellationToken);
             await importer.WriteDateAsync(a.PostedUntil, cancellationToken);
-            await importer.WriteMarkingAsync(a.Marking, cancellationToken);
+            await importer.WriteMarkingAsync(a.Marking, isDemo: true, cancellationToken);
         }
 
         return (int)await importer.CompleteAsync(cancellationToken);
@@ -190,7 +191,7 @@ internal static class DemoAttaches
     public static async Task<int> WriteReportsAsync(NpgsqlConnection connection, DemoRun run, AttacheRoster roster, CancellationToken cancellationToken)
     {
         var rng = run.RandomFor(2);
-        await using var importer = await DemoCopy.BeginAsync(connection, "attache_reports", ReportColumns, cancellationToken);
+        await using var importer = await BinaryCopy.BeginAsync(connection, "attache_reports", ReportColumns, cancellationToken);
         var lastDay = run.Anchor.AddDays(-1);
         foreach (var attache in roster.All)
         {
@@ -230,7 +231,7 @@ internal static class DemoAttaches
                 await importer.WriteTextAsync(title, cancellationToken);
                 await importer.WriteTextAsync(body, cancellationToken);
                 await importer.WriteDateAsync(filedOn, cancellationToken);
-                await importer.WriteMarkingAsync(marking, cancellationToken);
+                await importer.WriteMarkingAsync(marking, isDemo: true, cancellationToken);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using DiploPortal.Core.Common;
+using DiploPortal.Core.Data;
 using DiploPortal.Core.Engagements;
 using Npgsql;
 
@@ -43,7 +44,7 @@ internal static class DemoEngagements
     public const int BatchSize = 10_000;
 
     private const string Columns =
-        "id, title, kind, channel, occurred_on, host_nation_id, location, summary, outcome, outcome_notes, " + DemoCopy.MarkingColumns;
+        "id, title, kind, channel, occurred_on, host_nation_id, location, summary, outcome, outcome_notes, " + BinaryCopy.MarkingColumns;
 
     public static async Task<EngagementCounts> WriteAsync(
         NpgsqlConnection connection, DemoRun run, AttacheRoster roster, int total, Action<int> progress, CancellationToken cancellationToken)
@@ -96,7 +97,7 @@ internal static class DemoEngagements
     private static async Task<EngagementCounts> WriteBatchAsync(NpgsqlConnection connection, EngagementBatch batch, CancellationToken cancellationToken)
     {
         ulong engagements, participants, attaches, followUps;
-        await using (var importer = await DemoCopy.BeginAsync(connection, "engagements", Columns, cancellationToken))
+        await using (var importer = await BinaryCopy.BeginAsync(connection, "engagements", Columns, cancellationToken))
         {
             foreach (var e in batch.Engagements)
             {
@@ -111,13 +112,13 @@ internal static class DemoEngagements
                 await importer.WriteTextAsync(e.Summary, cancellationToken);
                 await importer.WriteEnumAsync(e.Outcome, cancellationToken);
                 await importer.WriteTextAsync(e.OutcomeNotes, cancellationToken);
-                await importer.WriteMarkingAsync(e.Marking, cancellationToken);
+                await importer.WriteMarkingAsync(e.Marking, isDemo: true, cancellationToken);
             }
 
             engagements = await importer.CompleteAsync(cancellationToken);
         }
 
-        await using (var importer = await DemoCopy.BeginAsync(connection, "engagement_participants", "engagement_id, nation_id, is_lead", cancellationToken))
+        await using (var importer = await BinaryCopy.BeginAsync(connection, "engagement_participants", "engagement_id, nation_id, is_lead", cancellationToken))
         {
             foreach (var (engagementId, nationId, isLead) in batch.Participants)
             {
@@ -130,7 +131,7 @@ internal static class DemoEngagements
             participants = await importer.CompleteAsync(cancellationToken);
         }
 
-        await using (var importer = await DemoCopy.BeginAsync(connection, "engagement_attaches", "engagement_id, attache_id", cancellationToken))
+        await using (var importer = await BinaryCopy.BeginAsync(connection, "engagement_attaches", "engagement_id, attache_id", cancellationToken))
         {
             foreach (var (engagementId, attacheId) in batch.Attaches)
             {
@@ -142,7 +143,7 @@ internal static class DemoEngagements
             attaches = await importer.CompleteAsync(cancellationToken);
         }
 
-        await using (var importer = await DemoCopy.BeginAsync(
+        await using (var importer = await BinaryCopy.BeginAsync(
             connection, "engagement_follow_ups", "id, engagement_id, action, owner, due_on, status", cancellationToken))
         {
             foreach (var f in batch.FollowUps)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DiploPortal.Core.Data;
 using DiploPortal.Core.Exercises;
 using Npgsql;
 
@@ -60,7 +61,7 @@ internal static class DemoExercises
 {
     private const string Columns =
         "id, name, series_name, kind, status, host_nation_id, location, starts_on, ends_on, lead_nation_id, lead_alliance_id, objectives, scenario, "
-        + DemoCopy.MarkingColumns;
+        + BinaryCopy.MarkingColumns;
 
     private static readonly DateOnly PandemicStart = new(2020, 3, 15);
     private static readonly DateOnly PandemicEnd = new(2020, 12, 31);
@@ -125,7 +126,7 @@ internal static class DemoExercises
     public static async Task<ExerciseCounts> WriteAsync(NpgsqlConnection connection, IReadOnlyList<ExercisePlan> plans, DemoRun run, CancellationToken cancellationToken)
     {
         ulong exercises, participants, milestones, observations, liaisons;
-        await using (var importer = await DemoCopy.BeginAsync(connection, "exercises", Columns, cancellationToken))
+        await using (var importer = await BinaryCopy.BeginAsync(connection, "exercises", Columns, cancellationToken))
         {
             foreach (var p in plans)
             {
@@ -143,13 +144,13 @@ internal static class DemoExercises
                 await importer.WriteIntAsync(p.LeadAlliance?.Id, cancellationToken);
                 await importer.WriteTextAsync(p.Objectives, cancellationToken);
                 await importer.WriteTextAsync(p.Scenario, cancellationToken);
-                await importer.WriteMarkingAsync(p.Marking, cancellationToken);
+                await importer.WriteMarkingAsync(p.Marking, isDemo: true, cancellationToken);
             }
 
             exercises = await importer.CompleteAsync(cancellationToken);
         }
 
-        await using (var importer = await DemoCopy.BeginAsync(
+        await using (var importer = await BinaryCopy.BeginAsync(
             connection, "exercise_participants", "exercise_id, nation_id, role, personnel, units, ships, aircraft", cancellationToken))
         {
             foreach (var p in plans)
@@ -170,7 +171,7 @@ internal static class DemoExercises
             participants = await importer.CompleteAsync(cancellationToken);
         }
 
-        await using (var importer = await DemoCopy.BeginAsync(
+        await using (var importer = await BinaryCopy.BeginAsync(
             connection, "exercise_milestones", "id, exercise_id, kind, planned_on, completed_on, notes", cancellationToken))
         {
             foreach (var p in plans)
@@ -190,7 +191,7 @@ internal static class DemoExercises
             milestones = await importer.CompleteAsync(cancellationToken);
         }
 
-        await using (var importer = await DemoCopy.BeginAsync(
+        await using (var importer = await BinaryCopy.BeginAsync(
             connection, "exercise_observations", "id, exercise_id, observation, lesson, recorded_on", cancellationToken))
         {
             foreach (var p in plans)
@@ -209,7 +210,7 @@ internal static class DemoExercises
             observations = await importer.CompleteAsync(cancellationToken);
         }
 
-        await using (var importer = await DemoCopy.BeginAsync(connection, "exercise_liaisons", "exercise_id, attache_id", cancellationToken))
+        await using (var importer = await BinaryCopy.BeginAsync(connection, "exercise_liaisons", "exercise_id, attache_id", cancellationToken))
         {
             foreach (var p in plans)
             {

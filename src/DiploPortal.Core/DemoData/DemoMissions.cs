@@ -1,4 +1,5 @@
 using System.Globalization;
+using DiploPortal.Core.Data;
 using DiploPortal.Core.Missions;
 using Npgsql;
 
@@ -14,7 +15,7 @@ internal sealed record MissionPlan(
 internal static class DemoMissions
 {
     private const string Columns =
-        "id, name, kind, crisis, affected_nation_id, starts_on, ends_on, people_assisted, summary, " + DemoCopy.MarkingColumns;
+        "id, name, kind, crisis, affected_nation_id, starts_on, ends_on, people_assisted, summary, " + BinaryCopy.MarkingColumns;
 
     private const string ContributionColumns = "mission_id, nation_id, personnel, aircraft, ships, medical_teams, supplies_tonnes";
 
@@ -125,7 +126,7 @@ internal static class DemoMissions
         NpgsqlConnection connection, IReadOnlyList<MissionPlan> missions, CancellationToken cancellationToken)
     {
         ulong written;
-        await using (var importer = await DemoCopy.BeginAsync(connection, "missions", Columns, cancellationToken))
+        await using (var importer = await BinaryCopy.BeginAsync(connection, "missions", Columns, cancellationToken))
         {
             foreach (var m in missions)
             {
@@ -139,13 +140,13 @@ internal static class DemoMissions
                 await importer.WriteDateAsync(m.EndsOn, cancellationToken);
                 await importer.WriteIntAsync(m.PeopleAssisted, cancellationToken);
                 await importer.WriteTextAsync(m.Summary, cancellationToken);
-                await importer.WriteMarkingAsync(m.Marking, cancellationToken);
+                await importer.WriteMarkingAsync(m.Marking, isDemo: true, cancellationToken);
             }
 
             written = await importer.CompleteAsync(cancellationToken);
         }
 
-        await using var contributions = await DemoCopy.BeginAsync(connection, "mission_contributions", ContributionColumns, cancellationToken);
+        await using var contributions = await BinaryCopy.BeginAsync(connection, "mission_contributions", ContributionColumns, cancellationToken);
         foreach (var m in missions)
         {
             foreach (var c in m.Contributions)

@@ -1,4 +1,5 @@
 using DiploPortal.Core.Common;
+using DiploPortal.Core.Data;
 
 namespace DiploPortal.Core.DemoData;
 

@@ -102,112 +102,22 @@ public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactor
         return SaveOutcome.Saved<EngagementForm>(id);
     }
 
-    /// <summary>
-    /// Every rule of an engagement a person can break, as messages by field (null when all hold).
-    /// The database enforces the same rules; these say in words what went wrong.
-    /// </summary>
+    /// <summary>The rules checked against the nations and alliances the form names, as messages by field (null when all hold).</summary>
     internal async Task<IReadOnlyDictionary<string, string[]>?> CheckAsync(
         PortalDbContext db, EngagementForm form, IReadOnlyDictionary<string, int> nations, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        var title = form.Title?.Trim() ?? "";
-        if (title.Length == 0)
-        {
-            errors.Add(nameof(form.Title), "Give the engagement a title.");
-        }
-        else if (title.Length > EngagementForm.TitleMaxLength)
-        {
-            errors.Add(nameof(form.Title), $"Keep the title to {EngagementForm.TitleMaxLength} characters; it has {title.Length}.");
-        }
-
-        CheckEnum(errors, nameof(form.Kind), form.Kind);
-        CheckEnum(errors, nameof(form.Channel), form.Channel);
-        CheckEnum(errors, nameof(form.Outcome), form.Outcome);
-        CheckEnum(errors, nameof(form.Classification), form.Classification);
-
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (form.OccurredOn is not { } day)
-        {
-            errors.Add(nameof(form.OccurredOn), "Give the day of the engagement.");
-        }
-        else if (day > today && form.Outcome != EngagementOutcome.Pending)
-        {
-            errors.Add(nameof(form.Outcome), "An engagement that has not happened yet can only be pending.");
-        }
-
-        CheckLength(errors, nameof(form.Location), form.Location, EngagementForm.LocationMaxLength);
-        CheckLength(errors, nameof(form.Summary), form.Summary, EngagementForm.SummaryMaxLength);
-        CheckLength(errors, nameof(form.OutcomeNotes), form.OutcomeNotes, EngagementForm.OutcomeNotesMaxLength);
-
-        if (Code(form.HostNation) is { } host && !nations.ContainsKey(host))
-        {
-            errors.Add(nameof(form.HostNation), $"There is no nation with the code {host}.");
-        }
-
-        var participants = form.Participants.Select(Code).OfType<string>().ToList();
-        if (participants.Count == 0)
-        {
-            errors.Add(nameof(form.Participants), "Name at least one participating nation.");
-        }
-
-        foreach (var unknown in participants.Where(p => !nations.ContainsKey(p)).Distinct())
-        {
-            errors.Add(nameof(form.Participants), $"There is no nation with the code {unknown}.");
-        }
-
-        foreach (var twice in participants.GroupBy(p => p).Where(g => g.Count() > 1).Select(g => g.Key))
-        {
-            errors.Add(nameof(form.Participants), $"{twice} is named twice.");
-        }
-
-        foreach (var unknown in form.ReleasableToNations.Select(Code).OfType<string>().Where(c => !nations.ContainsKey(c)).Distinct())
-        {
-            errors.Add(nameof(form.ReleasableToNations), $"There is no nation with the code {unknown}.");
-        }
-
-        var acronyms = form.ReleasableToAlliances.Select(Code).OfType<string>().Distinct().ToList();
-        if (acronyms.Count > 0)
-        {
-            var known = await db.Alliances.Where(a => acronyms.Contains(a.Acronym)).Select(a => a.Acronym).ToListAsync(cancellationToken);
-            foreach (var unknown in acronyms.Except(known))
-            {
-                errors.Add(nameof(form.ReleasableToAlliances), $"There is no alliance {unknown}.");
-            }
-        }
-
-        if (!db.User.IsSystem && form.Classification > db.User.Clearance)
-        {
-            errors.Add(nameof(form.Classification), $"You are cleared to {db.User.Clearance} and cannot mark a record {form.Classification}.");
-        }
-
+        var acronyms = form.ReleasableToAlliances.Select(EngagementRules.Code).OfType<string>().Distinct().ToList();
+        var alliances = acronyms.Count == 0 ? [] : await db.Alliances.Where(a => acronyms.Contains(a.Acronym)).Select(a => a.Acronym).ToListAsync(cancellationToken);
+        var errors = EngagementRules.Check(form, nations.ContainsKey, alliances.Contains, db.User, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         return errors.Any ? errors.ToDictionary() : null;
-    }
-
-    private static void CheckEnum<TEnum>(FieldErrors errors, string field, TEnum value)
-        where TEnum : struct, Enum
-    {
-        if (!Enum.IsDefined(value))
-        {
-            errors.Add(field, $"Choose one of: {string.Join(", ", Enum.GetNames<TEnum>())}.");
-        }
-    }
-
-    private static void CheckLength(FieldErrors errors, string field, string? value, int max)
-    {
-        if (value?.Trim().Length is { } length && length > max)
-        {
-            errors.Add(field, $"Keep this to {max} characters; it has {length}.");
-        }
     }
 
     /// <summary>The ids of every nation code the form names (codes it names that do not exist are missing).</summary>
     private static async Task<IReadOnlyDictionary<string, int>> NationIdsAsync(PortalDbContext db, EngagementForm form, CancellationToken cancellationToken)
     {
-        var codes = form.Participants.Concat(form.ReleasableToNations).Append(form.HostNation).Select(Code).OfType<string>().Distinct().ToList();
+        var codes = form.Participants.Concat(form.ReleasableToNations).Append(form.HostNation).Select(EngagementRules.Code).OfType<string>().Distinct().ToList();
         return await db.Nations.Where(n => codes.Contains(n.Code)).ToDictionaryAsync(n => n.Code, n => n.Id, cancellationToken);
     }
-
-    private static string? Code(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToUpperInvariant();
 
     private static void Apply(EngagementForm form, Engagement engagement, IReadOnlyDictionary<string, int> nations)
     {
@@ -215,16 +125,16 @@ public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactor
         engagement.Kind = form.Kind;
         engagement.Channel = form.Channel;
         engagement.OccurredOn = form.OccurredOn!.Value;
-        engagement.HostNationId = Code(form.HostNation) is { } host ? nations[host] : null;
+        engagement.HostNationId = EngagementRules.Code(form.HostNation) is { } host ? nations[host] : null;
         engagement.Location = string.IsNullOrWhiteSpace(form.Location) ? null : form.Location.Trim();
         engagement.Summary = form.Summary?.Trim() ?? "";
         engagement.Outcome = form.Outcome;
         engagement.OutcomeNotes = string.IsNullOrWhiteSpace(form.OutcomeNotes) ? null : form.OutcomeNotes.Trim();
         engagement.Classification = form.Classification;
-        engagement.ReleasableToNations = [.. form.ReleasableToNations.Select(Code).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
-        engagement.ReleasableToAlliances = [.. form.ReleasableToAlliances.Select(Code).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+        engagement.ReleasableToNations = [.. form.ReleasableToNations.Select(EngagementRules.Code).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+        engagement.ReleasableToAlliances = [.. form.ReleasableToAlliances.Select(EngagementRules.Code).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
 
-        var wanted = form.Participants.Select(Code).OfType<string>().Select((code, index) => (Id: nations[code], IsLead: index == 0)).ToList();
+        var wanted = form.Participants.Select(EngagementRules.Code).OfType<string>().Select((code, index) => (Id: nations[code], IsLead: index == 0)).ToList();
         engagement.Participants.RemoveAll(p => !wanted.Any(w => w.Id == p.NationId));
         foreach (var (nationId, isLead) in wanted)
         {

@@ -2,17 +2,17 @@ using DiploPortal.Core.Common;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace DiploPortal.Core.DemoData;
+namespace DiploPortal.Core.Data;
 
-/// <summary>The columns every classified record shares, as the generator writes them.</summary>
+/// <summary>The columns every classified record shares, as bulk loads (demo data, imports) write them.</summary>
 internal readonly record struct Marking(
     Classification Classification, string[] ReleasableToNations, string[] ReleasableToAlliances, DateTime CreatedAt, DateTime UpdatedAt);
 
 /// <summary>
-/// Binary COPY into the portal's tables. Ids are assigned by the generator, so rows can
-/// reference each other before anything reaches the database; enums are written by name.
+/// Binary COPY into the portal's tables, for the demo generator and imports. Ids are assigned by the
+/// caller, so rows can reference each other before anything reaches the database; enums are written by name.
 /// </summary>
-internal static class DemoCopy
+internal static class BinaryCopy
 {
     public const string MarkingColumns = "classification, releasable_to_nations, releasable_to_alliances, is_demo, created_at, updated_at";
 
@@ -48,13 +48,13 @@ internal static class DemoCopy
     public static Task WriteBoolAsync(this NpgsqlBinaryImporter importer, bool value, CancellationToken cancellationToken) =>
         importer.WriteAsync(value, NpgsqlDbType.Boolean, cancellationToken);
 
-    /// <summary>Writes the <see cref="MarkingColumns"/>, with <c>is_demo</c> always true.</summary>
-    public static async Task WriteMarkingAsync(this NpgsqlBinaryImporter importer, Marking marking, CancellationToken cancellationToken)
+    /// <summary>Writes the <see cref="MarkingColumns"/>.</summary>
+    public static async Task WriteMarkingAsync(this NpgsqlBinaryImporter importer, Marking marking, bool isDemo, CancellationToken cancellationToken)
     {
         await importer.WriteEnumAsync(marking.Classification, cancellationToken);
         await importer.WriteAsync(marking.ReleasableToNations, TextArray, cancellationToken);
         await importer.WriteAsync(marking.ReleasableToAlliances, TextArray, cancellationToken);
-        await importer.WriteBoolAsync(true, cancellationToken);
+        await importer.WriteBoolAsync(isDemo, cancellationToken);
         await importer.WriteAsync(marking.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
         await importer.WriteAsync(marking.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
     }
