@@ -25,6 +25,8 @@ public static class EngagementExport
     {
         app.MapGet("/engagements/export.csv", ExportCsvAsync).RequireAuthorization(PortalPolicies.ReadRecords).ExcludeFromDescription();
         app.MapGet("/engagements/export.xlsx", ExportSpreadsheetAsync).RequireAuthorization(PortalPolicies.ReadRecords).ExcludeFromDescription();
+        app.MapGet("/engagements/import/template.csv", () => Results.File(Encoding.UTF8.GetBytes(EngagementImport.Template()), "text/csv", "engagements-import-template.csv"))
+            .RequireAuthorization(PortalPolicies.MaintainRecords).ExcludeFromDescription();
         return app;
     }
 
