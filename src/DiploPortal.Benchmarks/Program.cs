@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DiploPortal.Benchmarks;
+using DiploPortal.Core.Common;
+using DiploPortal.Core.Data;
+using DiploPortal.Core.Engagements;
+using DiploPortal.Core.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+// Server-side timings of the staff records targets (docs/PERFORMANCE.md), against a database that
+// holds the demo data: run it through scripts/bench.sh, which builds that database and also load-tests
+// the rendered list page over HTTP.
+//   diploportal-bench --connection "Host=...;Database=..." [--iterations 200] [--plans plans.txt]
+var options = BenchOptions.Parse(args);
+var capture = new PlanCapture();
+var builder = new DbContextOptionsBuilder<PortalDbContext>();
+PortalDatabase.Configure(builder, options.ConnectionString);
+builder.AddInterceptors(capture);
+var pool = new PooledDbContextFactory<PortalDbContext>(builder.Options);
+
+// An analyst cleared to Restricted, French, so that both the clearance and the releasability filter apply.
+var analyst = new CurrentUser("bench-analyst", Classification.Restricted, "FRA", ["NATO"]);
+var staff = new CurrentUser("bench-staff", Classification.Secret, "GBR", ["NATO", "FVEY"]);
+var queries = new EngagementQueries(new BenchFactory(pool, analyst));
+
+var results = new List<BenchResult>();
+var plans = new StringBuilder();
+
+await using (var db = new BenchFactory(pool, analyst).CreateDbContext())
+{
+    var total = await db.Engagements.IgnoreQueryFilters().CountAsync();
+    var visible = await db.Engagements.CountAsync();
+    Console.WriteLine($"engagements: {total:N0} in the database, {visible:N0} visible to {analyst.Name} ({analyst.Clearance}, {analyst.NationCode})");
+}
+
+var filtered = new EngagementFilter { From = new DateOnly(1990, 1, 1), Sort = EngagementSort.Newest };
+var depth = 500_000;
+var deep = await CursorAtAsync(pool, analyst, filtered, depth);
+var selective = new EngagementFilter { Nation = "FRA", Kind = EngagementKind.StaffTalks, Sort = EngagementSort.Newest };
+
+results.Add(await MeasureAsync("List, filtered and sorted, first page", () => queries.ListAsync(filtered, null, PageDirection.After, 50)));
+if (deep is { } cursor)
+{
+    results.Add(await MeasureAsync($"List, same filter, {depth:N0} rows deep", () => queries.ListAsync(filtered, cursor, PageDirection.After, 50)));
+}
+
+results.Add(await MeasureAsync("List, nation FRA and kind StaffTalks, first page", () => queries.ListAsync(selective, null, PageDirection.After, 50)));
+results.Add(await MeasureAsync("List, title order, first page", () => queries.ListAsync(filtered with { Sort = EngagementSort.TitleAscending }, null, PageDirection.After, 50)));
+
+results.Add(await ImportAsync(pool, staff, options.ImportRows));
+
+Console.WriteLine();
+Console.WriteLine($"| Measurement | Runs | p50 (ms) | p95 (ms) | max (ms) |");
+Console.WriteLine($"|---|---|---|---|---|");
+foreach (var result in results)
+{
+    Console.WriteLine(result.ToMarkdown());
+}
+
+if (options.PlansFile is { } plansFile)
+{
+    await File.WriteAllTextAsync(plansFile, plans.ToString());
+    Console.WriteLine($"\nQuery plans written to {plansFile}");
+}
+
+return 0;
+
+async Task<BenchResult> MeasureAsync(string name, Func<Task> run)
+{
+    for (var i = 0; i < options.Warmup; i++)
+    {
+        await run();
+    }
+
+    var times = new List<double>(options.Iterations);
+    for (var i = 0; i < options.Iterations; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await run();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    capture.Clear();
+    capture.Capturing = true;
+    await run();
+    capture.Capturing = false;
+    plans.AppendLine(CultureInfo.InvariantCulture, $"==== {name}").AppendLine(await capture.ExplainAsync(options.ConnectionString));
+    return BenchResult.Of(name, times);
+}
+
+// The cursor of the row at the given depth of the user's filtered list (found once with OFFSET, which is what keyset paging avoids).
+static async Task<Cursor?> CursorAtAsync(PooledDbContextFactory<PortalDbContext> pool, CurrentUser user, EngagementFilter filter, int depth)
+{
+    var queries = new EngagementQueries(new BenchFactory(pool, user));
+    var all = await queries.ListAsync(filter, null, PageDirection.After, 1);
+    await using var db = new BenchFactory(pool, user).CreateDbContext();
+    var row = await db.Engagements.AsNoTracking().Where(e => e.OccurredOn >= filter.From!.Value)
+        .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id)
+        .Skip(depth - 1).Select(e => new { e.OccurredOn, e.Id }).FirstOrDefaultAsync();
+    if (row is null)
+    {
+        Console.WriteLine($"The filtered list has {all.MatchCountText} rows, fewer than {depth:N0}: no deep-page measurement.");
+        return null;
+    }
+
+    return new Cursor(row.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.Id);
+}
+
+// Imports a generated file of valid rows as a staff officer, three times, removing the rows after each run.
+async Task<BenchResult> ImportAsync(PooledDbContextFactory<PortalDbContext> pool, CurrentUser user, int rows)
+{
+    var file = await ImportFile.BuildAsync(pool, rows);
+    var times = new List<double>();
+    for (var run = 0; run < 3; run++)
+    {
+        await using var stream = new MemoryStream(file, writable: false);
+        var watch = Stopwatch.StartNew();
+        var report = await new EngagementImport(new BenchFactory(pool, user), TimeProvider.System).ImportAsync(stream, "bench.csv");
+        times.Add(watch.Elapsed.TotalMilliseconds);
+        if (!report.Succeeded)
+        {
+            throw new InvalidOperationException("The generated import file was refused: " + string.Join("; ", report.Problems.Take(5)));
+        }
+
+        await using var db = pool.CreateDbContext();
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM engagements WHERE title LIKE 'Bench import %' AND NOT is_demo");
+    }
+
+    return BenchResult.Of($"Import of {rows:N0} engagement rows, checks included ({file.Length / (1024 * 1024)} MB)", times);
+}
