@@ -89,3 +89,9 @@ internal static class ImportFile
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 }
+
+/// <summary>Reports progress on the importer's own thread, so the timestamps are exact.</summary>
+internal sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+{
+    public void Report(ImportProgress value) => report(value);
+}

@@ -43,11 +43,18 @@ public enum PageDirection
 }
 
 /// <summary>One page of a list and the cursors of its neighbours (null at either end).</summary>
-public sealed record KeysetPage<T>(IReadOnlyList<T> Items, Cursor? Previous, Cursor? Next, int MatchCount, bool MatchCountIsCapped)
-{
-    /// <summary>Counting stops here: an exact count of a broad filter over a million rows costs more than the page.</summary>
-    public const int CountCap = 10_000;
+public sealed record KeysetPage<T>(IReadOnlyList<T> Items, Cursor? Previous, Cursor? Next);
 
-    /// <summary>"1,234" or "10,000+".</summary>
-    public string MatchCountText => MatchCount.ToString("N0", CultureInfo.InvariantCulture) + (MatchCountIsCapped ? "+" : "");
+/// <summary>
+/// How many rows a filter matches, counted up to <see cref="Cap"/>: an exact count of a broad filter over
+/// a million rows costs more than the page itself, so lists say "1,000+" and fetch the count after the page.
+/// </summary>
+public sealed record MatchCount(int Count, bool IsCapped)
+{
+    public const int Cap = 1_000;
+
+    public static MatchCount Of(int countedUpToCapPlusOne) => new(Math.Min(countedUpToCapPlusOne, Cap), countedUpToCapPlusOne > Cap);
+
+    /// <summary>"734" or "1,000+".</summary>
+    public string Text => Count.ToString("N0", CultureInfo.InvariantCulture) + (IsCapped ? "+" : "");
 }

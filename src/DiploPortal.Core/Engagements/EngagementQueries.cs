@@ -65,8 +65,7 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
 
     /// <summary>
     /// One page of the engagements that match <paramref name="filter"/>, after or before
-    /// <paramref name="cursor"/> (the first page without one), with the count of matches capped at
-    /// <see cref="KeysetPage{T}.CountCap"/>.
+    /// <paramref name="cursor"/> (the first page without one).
     /// </summary>
     public async Task<KeysetPage<EngagementListItem>> ListAsync(
         EngagementFilter filter, Cursor? cursor, PageDirection direction, int pageSize, CancellationToken cancellationToken = default)
@@ -77,10 +76,9 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
         var matches = await FilteredAsync(db, filter, cancellationToken);
         if (matches is null)
         {
-            return new KeysetPage<EngagementListItem>([], null, null, 0, MatchCountIsCapped: false);
+            return new KeysetPage<EngagementListItem>([], null, null);
         }
 
-        var count = await matches.Take(KeysetPage<EngagementListItem>.CountCap + 1).CountAsync(cancellationToken);
         var backwards = cursor is not null && direction == PageDirection.Before;
         var seek = cursor is { } at ? Seek(matches, filter.Sort, at, backwards) : matches;
         var rows = await Order(seek, filter.Sort, backwards)
@@ -112,9 +110,16 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
         return new KeysetPage<EngagementListItem>(
             rows,
             hasPrevious && rows.Count > 0 ? CursorOf(rows[0], filter.Sort) : null,
-            hasNext && rows.Count > 0 ? CursorOf(rows[^1], filter.Sort) : null,
-            Math.Min(count, KeysetPage<EngagementListItem>.CountCap),
-            count > KeysetPage<EngagementListItem>.CountCap);
+            hasNext && rows.Count > 0 ? CursorOf(rows[^1], filter.Sort) : null);
+    }
+
+    /// <summary>How many engagements the filter selects, counted up to <see cref="MatchCount.Cap"/>.</summary>
+    public async Task<MatchCount> CountAsync(EngagementFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var matches = await FilteredAsync(db, filter, cancellationToken);
+        return MatchCount.Of(matches is null ? 0 : await matches.Take(MatchCount.Cap + 1).CountAsync(cancellationToken));
     }
 
     /// <summary>How many engagements the filter selects at each classification, for an export's header.</summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DiploPortal.Web.Api;
 
-/// <summary>A page of engagements: pass <c>next</c> as <c>after</c> (or <c>previous</c> as <c>before</c>) for the neighbouring page.</summary>
+/// <summary>A page of engagements and how many match (up to 1,000, then capped): pass <c>next</c> as <c>after</c> (or <c>previous</c> as <c>before</c>) for the neighbouring page.</summary>
 public sealed record EngagementPageDto(IReadOnlyList<EngagementListItem> Items, string? Previous, string? Next, int MatchCount, bool MatchCountIsCapped);
 
 /// <summary>The read API of engagements, with the list page's filters and the caller's clearance.</summary>
@@ -51,7 +51,8 @@ public static class EngagementApi
         }
 
         var page = await queries.ListAsync(request.Filter, request.Cursor, request.Direction, pageSize ?? DefaultPageSize, cancellationToken);
-        return TypedResults.Ok(new EngagementPageDto(page.Items, page.Previous?.ToString(), page.Next?.ToString(), page.MatchCount, page.MatchCountIsCapped));
+        var count = await queries.CountAsync(request.Filter, cancellationToken);
+        return TypedResults.Ok(new EngagementPageDto(page.Items, page.Previous?.ToString(), page.Next?.ToString(), count.Count, count.IsCapped));
     }
 
     private static async Task<Results<Ok<EngagementDetails>, ProblemHttpResult>> FindAsync(int id, EngagementQueries queries, CancellationToken cancellationToken) =>

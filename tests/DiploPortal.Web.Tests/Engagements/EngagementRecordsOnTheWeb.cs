@@ -40,7 +40,7 @@ public class EngagementRecordsOnTheWeb(AccountsPortal portal) : IClassFixture<Ac
 
         Assert.Contains("Harbour visit at Toulon", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Operation Nightjar talks", html, StringComparison.Ordinal);
-        Assert.Contains("1 engagement", html, StringComparison.Ordinal);
+        Assert.Contains("1 engagement match", html, StringComparison.Ordinal);
     }
 
     [Fact]
