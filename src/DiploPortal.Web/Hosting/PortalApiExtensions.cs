@@ -21,6 +21,7 @@ public static class PortalApiExtensions
         var api = app.MapGroup("/api").RequireAuthorization(PortalPolicies.ReadRecords);
         api.MapTokenApi();
         api.MapReferenceDataApi();
+        api.MapSearchApi();
         // An unknown API address answers like the rest of the API, not with the portal's HTML page.
         api.Map("/{**path}", (string? path) => TypedResults.Problem(
                 title: "Not found", detail: $"There is no API endpoint at /api/{path}.", statusCode: StatusCodes.Status404NotFound))
