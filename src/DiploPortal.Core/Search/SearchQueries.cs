@@ -60,7 +60,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory)
     /// For the search's transaction only. PostgreSQL's default cost of a random page read (4) assumes a
     /// disk; with the records in memory, as on the portal's servers, it makes PostgreSQL walk the date
     /// index through a hundred thousand rows to find the newest matches of a word in 1 % of the records,
-    /// instead of fetching those 10,000 matches directly: measured 53-73 ms instead of 25 ms at a million
+    /// instead of fetching those 10,000 matches directly: measured 53-73 ms instead of 25-43 ms at a million
     /// engagements (docs/PERFORMANCE.md). No data is read by this statement, so no filter is bypassed.
     /// </summary>
     private const string PlannerSettings = "SET LOCAL random_page_cost = 1.1";
@@ -148,7 +148,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory)
             }
             else if (details.TryGetValue((b.Kind, b.Id), out var d))
             {
-                // Absent only when the record was deleted or re-marked between the two queries.
+                // Always found: both queries read the same snapshot through the same filter.
                 hits.Add(new SearchHit(b.Kind, Key(d.Id), d.Title, d.Snippet, d.Date, d.Classification, b.Rank, d.ParentId is { } parent ? Key(parent) : null));
             }
         }

@@ -44,6 +44,7 @@ public static class SearchApi
             .WithSummary("Full-text search over every record kind the account may see: q as in a web search (\"phrase\", -exclude, or), "
                 + "kind to narrow the results to one kind, take (1-100, default 20). Counts stop at 1,000 per kind.")
             .WithTags("Search")
+            .Produces<SearchResponseDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
