@@ -10,6 +10,7 @@ using DiploPortal.Core.Missions;
 using DiploPortal.Core.Nations;
 using DiploPortal.Core.Overview;
 using DiploPortal.Core.ReferenceData;
+using DiploPortal.Core.Search;
 using DiploPortal.Core.Security;
 using DiploPortal.Core.Setup;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<ExerciseQueries>();
         services.AddScoped<MissionQueries>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<SearchQueries>();
         services.AddPortalAudit();
 
         services.AddTransient<ReferenceDataLoader>();

@@ -36,5 +36,7 @@ internal sealed class AttacheReportConfiguration : IEntityTypeConfiguration<Atta
         builder.Property(r => r.Title).HasMaxLength(200);
         builder.HasSearchVector(("title", 'A'), ("body", 'C'));
         builder.HasIndex(r => new { r.AttacheId, r.FiledOn });
+        // Search ranks the newest matching reports first and walks this index to stop early.
+        builder.HasIndex(r => new { r.FiledOn, r.Id });
     }
 }

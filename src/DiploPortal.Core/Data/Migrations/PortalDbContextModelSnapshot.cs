@@ -404,6 +404,9 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasIndex("AttacheId", "FiledOn")
                         .HasDatabaseName("ix_attache_reports_attache_id_filed_on");
 
+                    b.HasIndex("FiledOn", "Id")
+                        .HasDatabaseName("ix_attache_reports_filed_on_id");
+
                     b.ToTable("attache_reports", null, t =>
                         {
                             t.HasCheckConstraint("ck_attache_reports_classification", "classification IN ('Unclassified', 'Restricted', 'Confidential', 'Secret')");

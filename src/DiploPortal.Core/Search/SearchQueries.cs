@@ -1,0 +1,378 @@
+using System.Data;
+using System.Globalization;
+using DiploPortal.Core.Common;
+using DiploPortal.Core.Data;
+using DiploPortal.Core.Data.Configurations;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace DiploPortal.Core.Search;
+
+/// <summary>
+/// The search box: PostgreSQL full-text search over every record kind with a search vector, and name
+/// matching (ILIKE) over nations and alliances. Every query runs through the user-bound context, so the
+/// visibility filter applies to hits and counts alike: a record the user may not see is never counted.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The text is read by <c>websearch_to_tsquery</c>: words are all required, "quoted phrases" must appear in
+/// that order, <c>or</c> offers alternatives and <c>-word</c> excludes. Ranking is <c>ts_rank</c> over the
+/// weighted vectors (names and titles A, places and ranks B, running text C), so a title match outranks a
+/// match in the body; ties go to the newer record.
+/// </para>
+/// <para>
+/// Capped ranking and counting. Per kind, one query takes the newest <see cref="CountCap"/>+1 matches (by the
+/// kind's date) and ranks only those; their number is the count, shown as "1,000+" when the extra row came
+/// back. Ranking and counting every match of a word in most of a million engagements costs 460 and 376 ms;
+/// for such a word PostgreSQL instead walks the date index and stops after about a thousand matches (2 ms).
+/// A rare word is ranked exactly over all its matches, fetched through the GIN index. Between the two (a
+/// word in 1-5 % of the records, or a phrase) every match is fetched to find the newest: the slowest case,
+/// 10-60 ms at a million engagements on a loaded machine (docs/PERFORMANCE.md).
+/// </para>
+/// <para>
+/// Why the newest thousand and not the first thousand the GIN index yields: that order is the table's,
+/// which is the order records were entered, so a broad word would rank the oldest thousand records. The
+/// trade-off of any cap: for a broad word the best-ranked match outside the newest thousand is not shown;
+/// the page says so and suggests more words. Dated records go by their date (engagements by the day they
+/// took place, reports by filing, attachés by posting, exercises and missions by their start).
+/// </para>
+/// </remarks>
+public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    /// <summary>Counting and ranking stop here per kind.</summary>
+    public const int CountCap = 1_000;
+
+    /// <summary>The most hits one search returns.</summary>
+    public const int MaxTake = 100;
+
+    /// <summary>Longer text is cut: nobody types more, and a huge query costs PostgreSQL to parse.</summary>
+    public const int MaxQueryLength = 200;
+
+    /// <summary>A nation or alliance whose name is exactly what was typed ranks above everything.</summary>
+    internal const float ExactNameRank = 1f;
+
+    /// <summary>A name that contains the words ranks like a record whose title has them once (ts_rank of one A-weight hit).</summary>
+    internal const float NameRank = 0.6079271f;
+
+    private const string Config = ClassifiedRecordConfiguration.TextSearchConfiguration;
+
+    /// <summary>
+    /// For the search's transaction only. PostgreSQL's default cost of a random page read (4) assumes a
+    /// disk; with the records in memory, as on the portal's servers, it makes PostgreSQL walk the date
+    /// index through a hundred thousand rows to find the newest matches of a word in 1 % of the records,
+    /// instead of fetching those 10,000 matches directly: measured 53-73 ms instead of 25-43 ms at a million
+    /// engagements (docs/PERFORMANCE.md). No data is read by this statement, so no filter is bypassed.
+    /// </summary>
+    private const string PlannerSettings = "SET LOCAL random_page_cost = 1.1";
+
+    private static readonly string TitleOptions = $"HighlightAll=true, StartSel={SearchHighlight.StartMarker}, StopSel={SearchHighlight.StopMarker}";
+
+    private static readonly string SnippetOptions =
+        $"StartSel={SearchHighlight.StartMarker}, StopSel={SearchHighlight.StopMarker}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    private static readonly SearchKind[] VectorKinds = [SearchKind.Engagement, SearchKind.Attache, SearchKind.Report, SearchKind.Exercise, SearchKind.Mission];
+
+    /// <summary>
+    /// The best <paramref name="take"/> hits for <paramref name="query"/> across kinds, or of
+    /// <paramref name="kind"/> only, and the capped count of every kind. Blank text searches nothing and
+    /// touches no database.
+    /// </summary>
+    public async Task<SearchResults> SearchAsync(string? query, SearchKind? kind, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        take = Math.Min(take, MaxTake);
+        var text = (query ?? "").Trim();
+        if (text.Length > MaxQueryLength)
+        {
+            text = text[..MaxQueryLength];
+        }
+
+        if (text.Length == 0)
+        {
+            return SearchResults.Nothing(text, kind, SearchStatus.NoQuery);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // One snapshot for all the queries, so that counts, hits and snippets agree.
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(PlannerSettings, cancellationToken);
+        var counts = new List<SearchCount>();
+        var found = new List<Candidate>();
+        foreach (var vectorKind in VectorKinds)
+        {
+            var (candidates, count) = await CandidatesAsync(Rows(db, vectorKind), vectorKind, text, cancellationToken);
+            counts.Add(count);
+            found.AddRange(candidates.Take(take));
+        }
+
+        // Before the names: "the" would find the Netherlands by ILIKE, yet full-text search ignores it.
+        if (counts.All(c => c.Count == 0) && await OnlyStopWordsAsync(db, text, cancellationToken))
+        {
+            return SearchResults.Nothing(text, kind, SearchStatus.OnlyStopWords);
+        }
+
+        var terms = WebSearchTerms.Parse(text);
+        var nations = await NationsAsync(db, terms, text, cancellationToken);
+        var alliances = await AlliancesAsync(db, terms, text, cancellationToken);
+        counts.Add(new SearchCount(SearchKind.Nation, nations.Count, false));
+        counts.Add(new SearchCount(SearchKind.Alliance, alliances.Count, false));
+
+        var names = nations.Concat(alliances).ToList();
+        var best = found
+            .Select(c => (c.Kind, c.Id, c.Date, c.Rank, Name: (SearchHit?)null))
+            .Concat(names.Select(n => (n.Kind, Id: 0, Date: DateOnly.MinValue, n.Rank, Name: (SearchHit?)n)))
+            .Where(c => kind is null || c.Kind == kind)
+            .OrderByDescending(c => c.Rank)
+            .ThenByDescending(c => c.Date)
+            .ThenBy(c => c.Kind)
+            .ThenByDescending(c => c.Id)
+            .Take(take)
+            .ToList();
+
+        var details = new Dictionary<(SearchKind, int), Detail>();
+        foreach (var group in best.Where(b => b.Name is null).GroupBy(b => b.Kind))
+        {
+            var ids = group.Select(b => b.Id).ToList();
+            foreach (var detail in await DetailsAsync(db, group.Key, ids, text, cancellationToken))
+            {
+                details[(group.Key, detail.Id)] = detail;
+            }
+        }
+
+        var hits = new List<SearchHit>(best.Count);
+        foreach (var b in best)
+        {
+            if (b.Name is { } name)
+            {
+                hits.Add(name);
+            }
+            else if (details.TryGetValue((b.Kind, b.Id), out var d))
+            {
+                // Always found: both queries read the same snapshot through the same filter.
+                hits.Add(new SearchHit(b.Kind, Key(d.Id), d.Title, d.Snippet, d.Date, d.Classification, b.Rank, d.ParentId is { } parent ? Key(parent) : null));
+            }
+        }
+
+        return new SearchResults(text, kind, SearchStatus.Searched, hits, counts);
+    }
+
+    /// <summary>A match found by the first query of a kind: enough to rank it and fetch it later.</summary>
+    private sealed record Candidate(SearchKind Kind, int Id, DateOnly Date, float Rank);
+
+    /// <summary>What the second query of a kind reads for a hit that is shown.</summary>
+    private sealed record Detail(int Id, string Title, string Snippet, DateOnly Date, Classification Classification, int? ParentId);
+
+    /// <summary>The columns every searchable kind has in common, so that one query shape serves them all.</summary>
+    private sealed class SearchRow
+    {
+        public int Id { get; init; }
+
+        public DateOnly Date { get; init; }
+
+        public NpgsqlTsVector Vector { get; init; } = null!;
+    }
+
+    /// <summary>The kind's rows as <see cref="SearchRow"/>s, visible ones only (the context's filter).</summary>
+    private static IQueryable<SearchRow> Rows(PortalDbContext db, SearchKind kind) => kind switch
+    {
+        SearchKind.Engagement => db.Engagements.Select(e => new SearchRow { Id = e.Id, Date = e.OccurredOn, Vector = e.SearchVector! }),
+        SearchKind.Attache => db.Attaches.Select(a => new SearchRow { Id = a.Id, Date = a.PostedFrom, Vector = a.SearchVector! }),
+        SearchKind.Report => db.AttacheReports.Select(r => new SearchRow { Id = r.Id, Date = r.FiledOn, Vector = r.SearchVector! }),
+        SearchKind.Exercise => db.Exercises.Select(x => new SearchRow { Id = x.Id, Date = x.StartsOn, Vector = x.SearchVector! }),
+        SearchKind.Mission => db.Missions.Select(m => new SearchRow { Id = m.Id, Date = m.StartsOn, Vector = m.SearchVector! }),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "This kind has no search vector."),
+    };
+
+    /// <summary>
+    /// The newest <see cref="CountCap"/>+1 matches of one kind, best ranked first, and their capped count
+    /// (see the remarks on the class). Ordering by rank after the Take makes the newest matches a
+    /// subquery, so that ts_rank runs on those rows only, not on every match before the sort by date.
+    /// </summary>
+    private static async Task<(List<Candidate> Candidates, SearchCount Count)> CandidatesAsync(
+        IQueryable<SearchRow> rows, SearchKind kind, string text, CancellationToken cancellationToken)
+    {
+        var candidates = await rows
+            .Where(r => r.Vector.Matches(EF.Functions.WebSearchToTsQuery(Config, text)))
+            .OrderByDescending(r => r.Date)
+            .ThenByDescending(r => r.Id)
+            .Take(CountCap + 1)
+            .OrderByDescending(r => r.Vector.Rank(EF.Functions.WebSearchToTsQuery(Config, text)))
+            .ThenByDescending(r => r.Date)
+            .ThenByDescending(r => r.Id)
+            .Select(r => new Candidate(kind, r.Id, r.Date, r.Vector.Rank(EF.Functions.WebSearchToTsQuery(Config, text))))
+            .ToListAsync(cancellationToken);
+        return (candidates, new SearchCount(kind, Math.Min(candidates.Count, CountCap), candidates.Count > CountCap));
+    }
+
+    /// <summary>
+    /// Titles and snippets of the hits to show, with the matched words marked. A second query over only
+    /// those ids, because <c>ts_headline</c> re-reads the text and costs far more than ranking; it runs
+    /// through the same filtered context.
+    /// </summary>
+    private static async Task<List<Detail>> DetailsAsync(PortalDbContext db, SearchKind kind, List<int> ids, string text, CancellationToken cancellationToken) =>
+        kind switch
+        {
+            SearchKind.Engagement => await db.Engagements.AsNoTracking()
+                .Where(e => ids.Contains(e.Id))
+                .Select(e => new Detail(
+                    e.Id,
+                    EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(Config, e.Title, TitleOptions),
+                    EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(
+                        Config, (e.Location == null ? "" : e.Location + ". ") + e.Summary + (e.OutcomeNotes == null ? "" : " " + e.OutcomeNotes), SnippetOptions),
+                    e.OccurredOn,
+                    e.Classification,
+                    null))
+                .ToListAsync(cancellationToken),
+            SearchKind.Attache => await db.Attaches.AsNoTracking()
+                .Where(a => ids.Contains(a.Id))
+                .Select(a => new Detail(
+                    a.Id,
+                    EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(Config, a.FullName, TitleOptions),
+                    EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(
+                        Config, a.Rank + ", " + a.SendingNation!.Name + ", posted to " + a.HostNation!.Name, TitleOptions),
+                    a.PostedFrom,
+                    a.Classification,
+                    null))
+                .ToListAsync(cancellationToken),
+            SearchKind.Report => await db.AttacheReports.AsNoTracking()
+                .Where(r => ids.Contains(r.Id))
+                .Select(r => new Detail(
+                    r.Id,
+                    EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(Config, r.Title, TitleOptions),
+                    EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(Config, r.Body, SnippetOptions),
+                    r.FiledOn,
+                    r.Classification,
+                    r.AttacheId))
+                .ToListAsync(cancellationToken),
+            SearchKind.Exercise => await db.Exercises.AsNoTracking()
+                .Where(x => ids.Contains(x.Id))
+                .Select(x => new Detail(
+                    x.Id,
+                    EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(Config, x.Name, TitleOptions),
+                    EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(
+                        Config,
+                        (x.SeriesName == null ? "" : x.SeriesName + " series. ") + (x.Location == null ? "" : x.Location + ". ")
+                            + (x.Objectives ?? "") + (x.Scenario == null ? "" : " " + x.Scenario),
+                        SnippetOptions),
+                    x.StartsOn,
+                    x.Classification,
+                    null))
+                .ToListAsync(cancellationToken),
+            SearchKind.Mission => await db.Missions.AsNoTracking()
+                .Where(m => ids.Contains(m.Id))
+                .Select(m => new Detail(
+                    m.Id,
+                    EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(Config, m.Name, TitleOptions),
+                    EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(Config, m.Summary, SnippetOptions),
+                    m.StartsOn,
+                    m.Classification,
+                    null))
+                .ToListAsync(cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "This kind has no search vector."),
+        };
+
+    /// <summary>Nations whose name, official name or code has every required word (ILIKE: a small table).</summary>
+    private static async Task<List<SearchHit>> NationsAsync(PortalDbContext db, WebSearchTerms terms, string text, CancellationToken cancellationToken)
+    {
+        if (terms.IsEmpty)
+        {
+            return [];
+        }
+
+        var query = db.Nations.AsNoTracking();
+        foreach (var alternatives in terms.Required)
+        {
+            var patterns = alternatives.Select(LikePattern.Contains).ToArray();
+            var codes = alternatives.Select(a => a.ToUpperInvariant()).ToArray();
+            query = query.Where(n => codes.Contains(n.Code)
+                || patterns.Any(p => EF.Functions.ILike(n.Name, p))
+                || patterns.Any(p => EF.Functions.ILike(n.OfficialName!, p)));
+        }
+
+        if (terms.Excluded.Count > 0)
+        {
+            var excluded = terms.Excluded.Select(LikePattern.Contains).ToArray();
+            query = query.Where(n => !excluded.Any(p => EF.Functions.ILike(n.Name, p)) && !excluded.Any(p => EF.Functions.ILike(n.OfficialName ?? "", p)));
+        }
+
+        var rows = await query
+            .OrderBy(n => n.Name)
+            .Take(CountCap)
+            .Select(n => new { n.Code, n.Name, n.OfficialName, n.Region, n.SubRegion, n.Capital, n.ExistedUntil })
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(n => new SearchHit(
+            SearchKind.Nation,
+            n.Code,
+            SearchHighlight.Mark(n.Name, terms.AllRequired),
+            SearchHighlight.Mark(
+                string.Join(" · ", new[]
+                {
+                    n.OfficialName,
+                    n.Code,
+                    n.SubRegion is null ? n.Region : $"{n.Region}, {n.SubRegion}",
+                    n.Capital is null ? null : "capital " + n.Capital,
+                    n.ExistedUntil is { } until ? $"former state (until {until.Year})" : null,
+                }.Where(p => !string.IsNullOrEmpty(p))),
+                terms.AllRequired),
+            null,
+            null,
+            IsExact(text, n.Name, n.Code) ? ExactNameRank : NameRank));
+    }
+
+    /// <summary>Alliances whose acronym or name has every required word.</summary>
+    private static async Task<List<SearchHit>> AlliancesAsync(PortalDbContext db, WebSearchTerms terms, string text, CancellationToken cancellationToken)
+    {
+        if (terms.IsEmpty)
+        {
+            return [];
+        }
+
+        var query = db.Alliances.AsNoTracking();
+        foreach (var alternatives in terms.Required)
+        {
+            var patterns = alternatives.Select(LikePattern.Contains).ToArray();
+            query = query.Where(a => patterns.Any(p => EF.Functions.ILike(a.Acronym, p)) || patterns.Any(p => EF.Functions.ILike(a.Name, p)));
+        }
+
+        if (terms.Excluded.Count > 0)
+        {
+            var excluded = terms.Excluded.Select(LikePattern.Contains).ToArray();
+            query = query.Where(a => !excluded.Any(p => EF.Functions.ILike(a.Name, p)));
+        }
+
+        var rows = await query
+            .OrderBy(a => a.Acronym)
+            .Take(CountCap)
+            .Select(a => new { a.Acronym, a.Name, a.Kind, a.Headquarters, a.FoundedOn, a.DissolvedOn })
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(a => new SearchHit(
+            SearchKind.Alliance,
+            a.Acronym,
+            SearchHighlight.Mark($"{a.Name} ({a.Acronym})", terms.AllRequired),
+            SearchHighlight.Mark(
+                string.Join(" · ", new[]
+                {
+                    a.DissolvedOn is { } dissolved ? $"{a.FoundedOn.Year}–{dissolved.Year}" : $"since {a.FoundedOn.Year}",
+                    a.Headquarters is null ? null : "headquarters " + a.Headquarters,
+                }.Where(p => !string.IsNullOrEmpty(p))),
+                terms.AllRequired),
+            null,
+            null,
+            IsExact(text, a.Name, a.Acronym) ? ExactNameRank : NameRank));
+    }
+
+    private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static bool IsExact(string text, string name, string code) =>
+        text.Trim('"').Equals(name, StringComparison.OrdinalIgnoreCase) || text.Equals(code, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the text has no word full-text search can use ("the and of"): PostgreSQL then matches
+    /// nothing, and the page says why rather than just "no results". Asked only when nothing matched.
+    /// The statement reads no table, so it needs no visibility filter.
+    /// </summary>
+    private static async Task<bool> OnlyStopWordsAsync(PortalDbContext db, string text, CancellationToken cancellationToken) =>
+        await db.Database
+            .SqlQuery<int>($"SELECT numnode(websearch_to_tsquery({Config}::regconfig, {text})) AS \"Value\"")
+            .SingleAsync(cancellationToken) == 0;
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using DiploPortal.Core.Search;
+
+namespace DiploPortal.Web.Search;
+
+/// <summary>Where a hit leads, what a kind is called, and how a kind is written in an address (?kind=engagement).</summary>
+public static class SearchLinks
+{
+    public const string Page = "/search";
+
+    public static string Href(SearchHit hit)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        var key = Uri.EscapeDataString(hit.Key);
+        return hit.Kind switch
+        {
+            SearchKind.Engagement => $"/engagements/{key}",
+            SearchKind.Attache => $"/attaches/{key}",
+            // A report is read on its attaché's page.
+            SearchKind.Report => $"/attaches/{Uri.EscapeDataString(hit.ParentKey ?? "")}#report-{key}",
+            SearchKind.Exercise => $"/exercises/{key}",
+            SearchKind.Mission => $"/missions/{key}",
+            SearchKind.Nation => $"/nations/{key}",
+            SearchKind.Alliance => $"/alliances/{key}",
+            _ => Page,
+        };
+    }
+
+    /// <summary>"Engagement" / "Engagements".</summary>
+    public static string Name(SearchKind kind, int count = 1) => (kind, count == 1) switch
+    {
+        (SearchKind.Engagement, true) => "Engagement",
+        (SearchKind.Engagement, false) => "Engagements",
+        (SearchKind.Attache, true) => "Attaché",
+        (SearchKind.Attache, false) => "Attachés",
+        (SearchKind.Report, true) => "Attaché report",
+        (SearchKind.Report, false) => "Attaché reports",
+        (SearchKind.Exercise, true) => "Exercise",
+        (SearchKind.Exercise, false) => "Exercises",
+        (SearchKind.Mission, true) => "Mission",
+        (SearchKind.Mission, false) => "Missions",
+        (SearchKind.Nation, true) => "Nation",
+        (SearchKind.Nation, false) => "Nations",
+        (SearchKind.Alliance, true) => "Alliance",
+        _ => "Alliances",
+    };
+
+    /// <summary>The kind as the address writes it: "engagement".</summary>
+    public static string Token(SearchKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>A kind from an address, by name in any case ("Engagement", "engagement"); never by number.</summary>
+    public static bool TryParseKind(string? text, out SearchKind kind)
+    {
+        kind = default;
+        return text is { Length: > 0 } && char.IsLetter(text[0])
+            && Enum.TryParse(text, ignoreCase: true, out kind) && Enum.IsDefined(kind);
+    }
+
+    /// <summary>The search page's address for a query, optionally narrowed to one kind.</summary>
+    public static string PageFor(string query, SearchKind? kind = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Page}?q={Uri.EscapeDataString(query)}")
+        + (kind is { } k ? "&kind=" + Token(k) : "");
+}
