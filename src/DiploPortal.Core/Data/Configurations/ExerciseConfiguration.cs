@@ -29,7 +29,9 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<JointExer
         builder.HasMany(e => e.Liaisons).WithOne(l => l.Exercise).HasForeignKey(l => l.ExerciseId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(e => new { e.StartsOn, e.Id });
-        builder.HasIndex(e => e.HostNationId);
+        // A nation page reads the exercises a nation hosted or led by date (NationStoryQueries).
+        builder.HasIndex(e => new { e.HostNationId, e.StartsOn, e.Id });
+        builder.HasIndex(e => new { e.LeadNationId, e.StartsOn, e.Id });
     }
 }
 

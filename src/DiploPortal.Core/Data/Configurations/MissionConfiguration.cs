@@ -21,7 +21,8 @@ internal sealed class MissionConfiguration : IEntityTypeConfiguration<Humanitari
         builder.HasOne(m => m.AffectedNation).WithMany().HasForeignKey(m => m.AffectedNationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(m => m.Contributions).WithOne(c => c.Mission).HasForeignKey(c => c.MissionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.StartsOn, m.Id });
-        builder.HasIndex(m => m.AffectedNationId);
+        // A nation page reads the missions for a nation by date (NationStoryQueries).
+        builder.HasIndex(m => new { m.AffectedNationId, m.StartsOn, m.Id });
     }
 }
 

@@ -517,16 +517,16 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_attaches_classification");
 
-                    b.HasIndex("HostNationId")
-                        .HasDatabaseName("ix_attaches_host_nation_id");
-
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_attaches_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
-                    b.HasIndex("SendingNationId")
-                        .HasDatabaseName("ix_attaches_sending_nation_id");
+                    b.HasIndex("HostNationId", "PostedFrom", "Id")
+                        .HasDatabaseName("ix_attaches_host_nation_id_posted_from_id");
+
+                    b.HasIndex("SendingNationId", "PostedFrom", "Id")
+                        .HasDatabaseName("ix_attaches_sending_nation_id_posted_from_id");
 
                     b.ToTable("attaches", null, t =>
                         {
@@ -728,9 +728,6 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_engagements_classification");
 
-                    b.HasIndex("HostNationId")
-                        .HasDatabaseName("ix_engagements_host_nation_id");
-
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_engagements_search_vector");
 
@@ -742,6 +739,10 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("Title", "Id")
                         .HasDatabaseName("ix_engagements_title_id");
+
+                    b.HasIndex("HostNationId", "OccurredOn", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_engagements_host_nation_id_occurred_on_id");
 
                     b.ToTable("engagements", null, t =>
                         {
@@ -844,11 +845,20 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_lead");
 
+                    b.Property<DateOnly>("OccurredOn")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
                     b.HasKey("EngagementId", "NationId")
                         .HasName("pk_engagement_participants");
 
                     b.HasIndex("NationId", "EngagementId")
                         .HasDatabaseName("ix_engagement_participants_nation_id_engagement_id");
+
+                    b.HasIndex("NationId", "OccurredOn", "EngagementId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_engagement_participants_nation_id_occurred_on_engagement_id");
 
                     b.ToTable("engagement_participants", (string)null);
                 });
@@ -1132,14 +1142,8 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_exercises_classification");
 
-                    b.HasIndex("HostNationId")
-                        .HasDatabaseName("ix_exercises_host_nation_id");
-
                     b.HasIndex("LeadAllianceId")
                         .HasDatabaseName("ix_exercises_lead_alliance_id");
-
-                    b.HasIndex("LeadNationId")
-                        .HasDatabaseName("ix_exercises_lead_nation_id");
 
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_exercises_search_vector");
@@ -1148,6 +1152,12 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("StartsOn", "Id")
                         .HasDatabaseName("ix_exercises_starts_on_id");
+
+                    b.HasIndex("HostNationId", "StartsOn", "Id")
+                        .HasDatabaseName("ix_exercises_host_nation_id_starts_on_id");
+
+                    b.HasIndex("LeadNationId", "StartsOn", "Id")
+                        .HasDatabaseName("ix_exercises_lead_nation_id_starts_on_id");
 
                     b.ToTable("exercises", null, t =>
                         {
@@ -1264,9 +1274,6 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_missions");
 
-                    b.HasIndex("AffectedNationId")
-                        .HasDatabaseName("ix_missions_affected_nation_id");
-
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_missions_classification");
 
@@ -1277,6 +1284,9 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("StartsOn", "Id")
                         .HasDatabaseName("ix_missions_starts_on_id");
+
+                    b.HasIndex("AffectedNationId", "StartsOn", "Id")
+                        .HasDatabaseName("ix_missions_affected_nation_id_starts_on_id");
 
                     b.ToTable("missions", null, t =>
                         {
