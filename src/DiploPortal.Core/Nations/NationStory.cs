@@ -8,14 +8,14 @@ namespace DiploPortal.Core.Nations;
 
 /// <summary>
 /// A count that stops at a cap: counting up to the cap is a bounded read, the exact figure for a
-/// nation in 70,000 engagements would not be ("1,000+" then).
+/// nation in 70,000 engagements would not be ("500+" then).
 /// </summary>
 public readonly record struct CappedCount(int Value, bool IsCapped)
 {
     /// <summary>From a count taken with <c>Take(cap + 1)</c>.</summary>
     public static CappedCount Of(int counted, int cap) => counted > cap ? new(cap, true) : new(counted, false);
 
-    /// <summary>"1,234" or "1,000+".</summary>
+    /// <summary>"123" or "500+".</summary>
     public string Text => Value.ToString("N0", CultureInfo.InvariantCulture) + (IsCapped ? "+" : "");
 }
 

@@ -22,7 +22,7 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
     public const int CountCap = 500;
 
     /// <summary>Engagements are counted by kind over at most this many, the newest.</summary>
-    public const int EngagementWindow = 1_000;
+    public const int EngagementWindow = 500;
 
     /// <summary>How many of the newest attachés, exercises and missions a section lists.</summary>
     public const int NewestCount = 5;
@@ -186,8 +186,8 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
         IQueryable<ExerciseRow>? query = null;
         foreach (var source in ExerciseSources(db, id))
         {
-            var upcoming = source.Where(x => x.Record.StartsOn > today)
-                .OrderBy(x => x.Record.StartsOn).ThenBy(x => x.Record.Id).Take(UpcomingCount)
+            var upcoming = source.Where(x => x.Day > today)
+                .OrderBy(x => x.Day).ThenBy(x => x.Key).Take(UpcomingCount)
                 .Select(x => new ExerciseRow
                 {
                     Upcoming = true,
@@ -201,8 +201,8 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
                     EndsOn = x.Record.EndsOn,
                     Classification = x.Record.Classification,
                 });
-            var recent = source.Where(x => x.Record.StartsOn <= today)
-                .OrderByDescending(x => x.Record.StartsOn).ThenByDescending(x => x.Record.Id).Take(NewestCount)
+            var recent = source.Where(x => x.Day <= today)
+                .OrderByDescending(x => x.Day).ThenByDescending(x => x.Key).Take(NewestCount)
                 .Select(x => new ExerciseRow
                 {
                     Upcoming = false,
@@ -231,27 +231,42 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
 
     /// <summary>
     /// Exercises the nation hosted or led (one read of the two small (nation, start) indexes) and
-    /// exercises it took part in, with its part.
+    /// exercises it took part in (by the participants' copy of the first day), with its part. Each source
+    /// orders and seeks by its own (day, key) so that its index answers.
     /// </summary>
     private static IQueryable<PartIn<JointExercise>>[] ExerciseSources(PortalDbContext db, int id) =>
     [
         db.Exercises.Where(e => e.HostNationId == id || e.LeadNationId == id)
-            .Select(e => new PartIn<JointExercise> { Record = e, Part = e.HostNationId == id ? (int)NationPart.Host : (int)NationPart.Lead }),
+            .Select(e => new PartIn<JointExercise>
+            {
+                Record = e,
+                Day = e.StartsOn,
+                Key = e.Id,
+                Part = e.HostNationId == id ? (int)NationPart.Host : (int)NationPart.Lead,
+            }),
         db.ExerciseParticipants.Where(p => p.NationId == id)
             .Join(db.Exercises, p => p.ExerciseId, e => e.Id, (p, e) => new PartIn<JointExercise>
             {
                 Record = e,
+                Day = EF.Property<DateOnly>(p, ExerciseParticipant.StartsOnProperty),
+                Key = p.ExerciseId,
                 Part = p.Role == ExerciseRole.Host ? (int)NationPart.Host : p.Role == ExerciseRole.Observer ? (int)NationPart.Observer : (int)NationPart.Participant,
             }),
     ];
 
-    /// <summary>Missions for a crisis in the nation, and missions it contributed to.</summary>
+    /// <summary>Missions for a crisis in the nation, and missions it contributed to (by the contributions' copy of the first day).</summary>
     private static IQueryable<PartIn<HumanitarianMission>>[] MissionSources(PortalDbContext db, int id) =>
     [
         db.Missions.Where(m => m.AffectedNationId == id)
-            .Select(m => new PartIn<HumanitarianMission> { Record = m, Part = (int)NationPart.Affected }),
+            .Select(m => new PartIn<HumanitarianMission> { Record = m, Day = m.StartsOn, Key = m.Id, Part = (int)NationPart.Affected }),
         db.MissionContributions.Where(c => c.NationId == id)
-            .Join(db.Missions, c => c.MissionId, m => m.Id, (c, m) => new PartIn<HumanitarianMission> { Record = m, Part = (int)NationPart.Contributor }),
+            .Join(db.Missions, c => c.MissionId, m => m.Id, (c, m) => new PartIn<HumanitarianMission>
+            {
+                Record = m,
+                Day = EF.Property<DateOnly>(c, MissionContribution.StartsOnProperty),
+                Key = c.MissionId,
+                Part = (int)NationPart.Contributor,
+            }),
     ];
 
     private static async Task<(IReadOnlyList<NationMission> Affecting, IReadOnlyList<NationMission> Contributed)> MissionsAsync(
@@ -260,7 +275,7 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
         IQueryable<MissionRow>? query = null;
         foreach (var source in MissionSources(db, id))
         {
-            var newest = source.OrderByDescending(x => x.Record.StartsOn).ThenByDescending(x => x.Record.Id).Take(NewestCount)
+            var newest = source.OrderByDescending(x => x.Day).ThenByDescending(x => x.Key).Take(NewestCount)
                 .Select(x => new MissionRow
                 {
                     Part = x.Part,
@@ -424,12 +439,12 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
         foreach (var source in ExerciseSources(db, id))
         {
             yield return source
-                .Where(x => EF.Functions.LessThan(ValueTuple.Create(x.Record.StartsOn, x.Record.Id), ValueTuple.Create(day, exerciseId)))
+                .Where(x => EF.Functions.LessThan(ValueTuple.Create(x.Day, x.Key), ValueTuple.Create(day, exerciseId)))
                 .Select(x => new EventRow
                 {
                     Kind = (int)NationEventKind.ExerciseStarted,
-                    On = x.Record.StartsOn,
-                    RecordId = x.Record.Id,
+                    On = x.Day,
+                    RecordId = x.Key,
                     Title = x.Record.Name,
                     Part = x.Part,
                     OtherNationId = x.Record.HostNationId,
@@ -441,12 +456,12 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
         foreach (var source in MissionSources(db, id))
         {
             yield return source
-                .Where(x => EF.Functions.LessThan(ValueTuple.Create(x.Record.StartsOn, x.Record.Id), ValueTuple.Create(day, missionId)))
+                .Where(x => EF.Functions.LessThan(ValueTuple.Create(x.Day, x.Key), ValueTuple.Create(day, missionId)))
                 .Select(x => new EventRow
                 {
                     Kind = (int)NationEventKind.MissionStarted,
-                    On = x.Record.StartsOn,
-                    RecordId = x.Record.Id,
+                    On = x.Day,
+                    RecordId = x.Key,
                     Title = x.Record.Name,
                     Part = x.Part,
                     OtherNationId = x.Record.AffectedNationId,
@@ -564,10 +579,17 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
         public Classification Classification { get; init; }
     }
 
-    /// <summary>A record and the nation's part in it, so that sources of one kind compose alike.</summary>
+    /// <summary>
+    /// A record, the nation's part in it, and the source's own (day, key) to order and seek by, so that
+    /// sources of one kind compose alike and each is read from its own index.
+    /// </summary>
     private sealed class PartIn<T>
     {
         public T Record { get; init; } = default!;
+
+        public DateOnly Day { get; init; }
+
+        public int Key { get; init; }
 
         public int Part { get; init; }
     }

@@ -163,9 +163,9 @@ public class NationStoryQueries : IAsyncLifetime
         var story = await StoryAsync("CAN");
 
         Assert.Equal(new CappedCount(StoryQueries.EngagementWindow, true), story.Engagements.Total);
-        Assert.Equal("1,000+", story.Engagements.Total.Text);
+        Assert.Equal($"{StoryQueries.EngagementWindow}+", story.Engagements.Total.Text);
         Assert.Equal(StoryQueries.EngagementWindow, story.Engagements.ByKind.Sum(k => k.Count));
-        // The newest 1,000 of days 1..1,010 after 1 January 2020 start on day 11.
+        // The newest of days 1 .. window + 10 after 1 January 2020 start on day 11.
         Assert.Equal(new DateOnly(2020, 1, 1).AddDays(11), story.Engagements.CountedSince);
     }
 
@@ -298,6 +298,27 @@ public class NationStoryQueries : IAsyncLifetime
         var first = (await StoryAsync("FRA")).Timeline.Events[0];
 
         Assert.Equal(("Paris staff talks", new DateOnly(2025, 6, 20)), (first.Title, first.On));
+    }
+
+    [Fact]
+    public async Task AnExerciseOrMissionMovedToAnotherDayMovesOnTheTimelineAndInItsSection()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            var exercise = await db.Exercises.SingleAsync(e => e.Name == "Pacific Dawn");
+            exercise.StartsOn = new DateOnly(2025, 6, 25);
+            exercise.EndsOn = new DateOnly(2025, 6, 28);
+            var mission = await db.Missions.SingleAsync(m => m.Name == "Quake aid");
+            mission.StartsOn = new DateOnly(2025, 6, 26);
+            await db.SaveChangesAsync();
+        }
+
+        var story = await StoryAsync("FRA");
+
+        Assert.Equal(
+            [("Quake aid", new DateOnly(2025, 6, 26)), ("Pacific Dawn", new DateOnly(2025, 6, 25))],
+            story.Timeline.Events.Take(2).Select(e => (e.Title, e.On)));
+        Assert.Equal("Pacific Dawn", story.Exercises.Recent[0].Name);
     }
 
     [Theory]

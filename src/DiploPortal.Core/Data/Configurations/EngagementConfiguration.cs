@@ -1,6 +1,5 @@
 using DiploPortal.Core.Engagements;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DiploPortal.Core.Data.Configurations;
@@ -37,16 +36,8 @@ internal sealed class EngagementParticipantConfiguration : IEntityTypeConfigurat
         builder.HasOne(p => p.Nation).WithMany().HasForeignKey(p => p.NationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.NationId, p.EngagementId });
 
-        // The engagement's day, copied here so that a nation's engagements can be read newest first
-        // from one index: with the day only on engagements, the newest 25 of a nation that took part in
-        // 2,000 of a million engagements meant joining all 2,000 or walking the dates of thousands of
-        // others. The database owns the copy (triggers in migration NationStoryIndexes set it on insert
-        // and follow a change of the engagement's day), so EF Core never writes it.
-        var day = builder.Property<DateOnly>(EngagementParticipant.OccurredOnProperty).ValueGeneratedOnAddOrUpdate();
-        day.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
-        day.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
-        builder.HasIndex(nameof(EngagementParticipant.NationId), EngagementParticipant.OccurredOnProperty, nameof(EngagementParticipant.EngagementId))
-            .IsDescending(false, true, true);
+        // A nation's engagements newest first, from one index (NationStoryQueries).
+        builder.HasDayCopy(EngagementParticipant.OccurredOnProperty, nameof(EngagementParticipant.NationId), nameof(EngagementParticipant.EngagementId));
     }
 }
 

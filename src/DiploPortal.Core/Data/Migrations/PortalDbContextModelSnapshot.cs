@@ -1005,6 +1005,11 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("ships");
 
+                    b.Property<DateOnly>("StartsOn")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
                     b.Property<int>("Units")
                         .HasColumnType("integer")
                         .HasColumnName("units");
@@ -1014,6 +1019,10 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("NationId")
                         .HasDatabaseName("ix_exercise_participants_nation_id");
+
+                    b.HasIndex("NationId", "StartsOn", "ExerciseId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_exercise_participants_nation_id_starts_on_exercise_id");
 
                     b.ToTable("exercise_participants", null, t =>
                         {
@@ -1330,6 +1339,11 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("ships");
 
+                    b.Property<DateOnly>("StartsOn")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
                     b.Property<decimal>("SuppliesTonnes")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
@@ -1340,6 +1354,10 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("NationId")
                         .HasDatabaseName("ix_mission_contributions_nation_id");
+
+                    b.HasIndex("NationId", "StartsOn", "MissionId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_mission_contributions_nation_id_starts_on_mission_id");
 
                     b.ToTable("mission_contributions", null, t =>
                         {

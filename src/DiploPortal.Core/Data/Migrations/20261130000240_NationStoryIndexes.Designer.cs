@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace DiploPortal.Core.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261129234020_NationStoryIndexes")]
+    [Migration("20261130000240_NationStoryIndexes")]
     partial class NationStoryIndexes
     {
         /// <inheritdoc />
@@ -1008,6 +1008,11 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("ships");
 
+                    b.Property<DateOnly>("StartsOn")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
                     b.Property<int>("Units")
                         .HasColumnType("integer")
                         .HasColumnName("units");
@@ -1017,6 +1022,10 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("NationId")
                         .HasDatabaseName("ix_exercise_participants_nation_id");
+
+                    b.HasIndex("NationId", "StartsOn", "ExerciseId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_exercise_participants_nation_id_starts_on_exercise_id");
 
                     b.ToTable("exercise_participants", null, t =>
                         {
@@ -1333,6 +1342,11 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("ships");
 
+                    b.Property<DateOnly>("StartsOn")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
                     b.Property<decimal>("SuppliesTonnes")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
@@ -1343,6 +1357,10 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("NationId")
                         .HasDatabaseName("ix_mission_contributions_nation_id");
+
+                    b.HasIndex("NationId", "StartsOn", "MissionId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_mission_contributions_nation_id_starts_on_mission_id");
 
                     b.ToTable("mission_contributions", null, t =>
                         {
