@@ -150,7 +150,7 @@ internal static class DemoExercises
         }
 
         await using (var importer = await DemoCopy.BeginAsync(
-            connection, "exercise_participants", "exercise_id, nation_id, role, personnel, units, ships, aircraft", cancellationToken))
+            connection, "exercise_participants", "exercise_id, nation_id, role, personnel, units, ships, aircraft, starts_on", cancellationToken))
         {
             foreach (var p in plans)
             {
@@ -164,6 +164,7 @@ internal static class DemoExercises
                     await importer.WriteIntAsync(part.Units, cancellationToken);
                     await importer.WriteIntAsync(part.Ships, cancellationToken);
                     await importer.WriteIntAsync(part.Aircraft, cancellationToken);
+                    await importer.WriteDateAsync(p.StartsOn, cancellationToken);
                 }
             }
 

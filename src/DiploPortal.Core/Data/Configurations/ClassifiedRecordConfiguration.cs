@@ -21,8 +21,8 @@ internal static class ClassifiedRecordConfiguration
     /// A copy of the parent record's day on a link row (participant, contribution), so that a nation's
     /// records can be read by date from one index on the link table: with the day only on the parent,
     /// the newest 25 of a nation meant joining all of its rows or walking the dates of everyone else's.
-    /// The database owns the copy (triggers in migration NationStoryIndexes set it on insert and follow
-    /// a change of the parent's day), so EF Core never writes it.
+    /// The database keeps the copy (triggers in migration NationStoryIndexes fill it on insert and follow
+    /// a change of the parent's day), so EF Core never writes it; the demo generator's bulk load writes it.
     /// </summary>
     public static void HasDayCopy<T>(this EntityTypeBuilder<T> builder, string property, string nationId, string parentId)
         where T : class

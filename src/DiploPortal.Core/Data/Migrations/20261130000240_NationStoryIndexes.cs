@@ -115,8 +115,9 @@ namespace DiploPortal.Core.Data.Migrations
                 table: "attaches",
                 columns: new[] { "sending_nation_id", "posted_from", "id" });
 
-            // A link row takes its record's day whenever it is written (nobody else sets it), and follows
-            // the record when the day changes.
+            // A link row takes its record's day when it is inserted without one (EF Core never writes it; a
+            // bulk loader that knows the day, the demo generator, writes it and spares the look-up), and
+            // follows the record when the day changes.
             foreach (var copy in DayCopies)
             {
                 migrationBuilder.Sql($"""
@@ -126,8 +127,8 @@ namespace DiploPortal.Core.Data.Migrations
                         RETURN NEW;
                     END
                     $$;
-                    CREATE TRIGGER {copy.Table}_copy_day BEFORE INSERT OR UPDATE ON {copy.Table}
-                        FOR EACH ROW EXECUTE FUNCTION {copy.Table}_copy_day();
+                    CREATE TRIGGER {copy.Table}_copy_day BEFORE INSERT ON {copy.Table}
+                        FOR EACH ROW WHEN (NEW.{copy.Day} IS NULL) EXECUTE FUNCTION {copy.Table}_copy_day();
 
                     CREATE FUNCTION {copy.Parent}_day_to_{copy.Table}() RETURNS trigger LANGUAGE plpgsql AS $$
                     BEGIN
