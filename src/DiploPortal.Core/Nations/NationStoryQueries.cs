@@ -61,7 +61,7 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
             details,
             new NationAttaches(CappedCount.Of(counts.Sent, CountCap), CappedCount.Of(counts.SentServing, CountCap), sent),
             new NationAttaches(CappedCount.Of(counts.Received, CountCap), CappedCount.Of(counts.ReceivedServing, CountCap), received),
-            new NationExercises(CappedCount.Of(counts.ExercisesTakingPart + counts.ExercisesHostedOrLedOnly, CountCap), upcoming, recent),
+            new NationExercises(CappedCount.Of(counts.Exercises, CountCap), upcoming, recent),
             new NationMissions(CappedCount.Of(counts.MissionsAffecting, CountCap), affecting, CappedCount.Of(counts.MissionsContributed, CountCap), contributed),
             engagements,
             timeline);
@@ -113,7 +113,10 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
     {
         const int take = CountCap + 1;
         // One query of scalar subqueries, each stopping at the cap. A record's visibility filter applies
-        // in each, also through the joins from participants and contributions to their records.
+        // in each, also through the joins from participants and contributions to their records. Counts
+        // through a link table read it newest first: the (nation, day) index then leads, one record at a
+        // time, and the read stops at the cap (without an order PostgreSQL preferred scanning the whole
+        // record table for a hash or merge join).
         return await db.Nations.Where(n => n.Id == id)
             .Select(n => new Counts
             {
@@ -125,15 +128,17 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
                 ReceivedServing = db.Attaches
                     .Where(a => a.HostNationId == id && a.PostedFrom <= today && (a.PostedUntil == null || a.PostedUntil >= today))
                     .Take(take).Count(),
-                ExercisesTakingPart = db.ExerciseParticipants.Where(p => p.NationId == id)
-                    .Join(db.Exercises, p => p.ExerciseId, e => e.Id, (p, e) => e.Id).Take(take).Count(),
-                // Hosts and leads take part as a rule; these are the exceptions, so the two counts add up.
-                ExercisesHostedOrLedOnly = db.Exercises
-                    .Where(e => (e.HostNationId == id || e.LeadNationId == id) && !e.Participants.Any(p => p.NationId == id))
-                    .Take(take).Count(),
+                // Exercises taken part in, hosted or led: the distinct ids of up to cap + 1 of each. When
+                // either source reaches cap + 1 the count is capped anyway, otherwise both are whole.
+                Exercises = db.ExerciseParticipants.Where(p => p.NationId == id)
+                    .Join(db.Exercises, p => p.ExerciseId, e => e.Id, (p, e) => new { Day = EF.Property<DateOnly>(p, ExerciseParticipant.StartsOnProperty), p.ExerciseId })
+                    .OrderByDescending(x => x.Day).ThenByDescending(x => x.ExerciseId).Select(x => x.ExerciseId).Take(take)
+                    .Union(db.Exercises.Where(e => e.HostNationId == id || e.LeadNationId == id).Select(e => e.Id).Take(take))
+                    .Count(),
                 MissionsAffecting = db.Missions.Where(m => m.AffectedNationId == id).Take(take).Count(),
                 MissionsContributed = db.MissionContributions.Where(c => c.NationId == id)
-                    .Join(db.Missions, c => c.MissionId, m => m.Id, (c, m) => m.Id).Take(take).Count(),
+                    .Join(db.Missions, c => c.MissionId, m => m.Id, (c, m) => new { Day = EF.Property<DateOnly>(c, MissionContribution.StartsOnProperty), c.MissionId })
+                    .OrderByDescending(x => x.Day).ThenByDescending(x => x.MissionId).Take(take).Count(),
             })
             .SingleAsync(cancellationToken);
     }
@@ -551,9 +556,7 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
 
         public int ReceivedServing { get; init; }
 
-        public int ExercisesTakingPart { get; init; }
-
-        public int ExercisesHostedOrLedOnly { get; init; }
+        public int Exercises { get; init; }
 
         public int MissionsAffecting { get; init; }
 

@@ -177,6 +177,14 @@ public class NationStoryQueries : IAsyncLifetime
             SELECT 'Officer ' || i, 'Major', 'Army', 'Assistant', (SELECT id FROM nations WHERE code = 'ITA'), (SELECT id FROM nations WHERE code = 'ESP'),
                    DATE '2010-01-01' + i, 'Unclassified', false
             FROM generate_series(1, {StoryQueries.CountCap + 5}) AS i;
+            -- Half hosted, half taken part in: neither source alone passes the cap, the two together do.
+            INSERT INTO exercises (name, kind, status, host_nation_id, starts_on, ends_on, classification, is_demo)
+            SELECT 'Drill ' || i, 'Field', 'Completed', (SELECT id FROM nations WHERE code = CASE WHEN i % 2 = 0 THEN 'ITA' ELSE 'ESP' END),
+                   DATE '2015-01-01' + i, DATE '2015-01-01' + i, 'Unclassified', false
+            FROM generate_series(1, {StoryQueries.CountCap + 5}) AS i;
+            INSERT INTO exercise_participants (exercise_id, nation_id, role, personnel, units, ships, aircraft)
+            SELECT id, (SELECT id FROM nations WHERE code = 'ITA'), 'Participant', 1, 1, 0, 0
+            FROM exercises WHERE name LIKE 'Drill %' AND host_nation_id = (SELECT id FROM nations WHERE code = 'ESP');
             """);
 
         var story = await StoryAsync("ITA");
@@ -185,6 +193,8 @@ public class NationStoryQueries : IAsyncLifetime
         Assert.Equal($"{StoryQueries.CountCap}+", story.Sent.Count.Text);
         Assert.Equal(StoryQueries.NewestCount, story.Sent.Newest.Count);
         Assert.Equal("Officer " + (StoryQueries.CountCap + 5), story.Sent.Newest[0].FullName);
+        Assert.Equal(new CappedCount(StoryQueries.CountCap, true), story.Exercises.Count);
+        Assert.Equal(new CappedCount(0, false), story.Received.Count);
     }
 
     [Fact]
