@@ -39,6 +39,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddScoped<NationQueries>();
+        services.AddScoped<NationStoryQueries>();
         services.AddScoped<AllianceQueries>();
         services.AddScoped<OverviewQueries>();
         services.AddScoped<EngagementQueries>();

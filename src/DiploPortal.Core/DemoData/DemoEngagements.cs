@@ -17,7 +17,8 @@ internal sealed class EngagementBatch(int capacity)
 {
     public List<EngagementRow> Engagements { get; } = new(capacity);
 
-    public List<(int EngagementId, int NationId, bool IsLead)> Participants { get; } = new(capacity * 3);
+    /// <summary>With the engagement's day, the participants' copy of it (written here, so the database's trigger need not look it up).</summary>
+    public List<(int EngagementId, int NationId, bool IsLead, DateOnly OccurredOn)> Participants { get; } = new(capacity * 3);
 
     public List<(int EngagementId, int AttacheId)> Attaches { get; } = [];
 
@@ -118,14 +119,15 @@ internal static class DemoEngagements
             engagements = await importer.CompleteAsync(cancellationToken);
         }
 
-        await using (var importer = await BinaryCopy.BeginAsync(connection, "engagement_participants", "engagement_id, nation_id, is_lead", cancellationToken))
+        await using (var importer = await BinaryCopy.BeginAsync(connection, "engagement_participants", "engagement_id, nation_id, is_lead, occurred_on", cancellationToken))
         {
-            foreach (var (engagementId, nationId, isLead) in batch.Participants)
+            foreach (var (engagementId, nationId, isLead, occurredOn) in batch.Participants)
             {
                 await importer.StartRowAsync(cancellationToken);
                 await importer.WriteIntAsync(engagementId, cancellationToken);
                 await importer.WriteIntAsync(nationId, cancellationToken);
                 await importer.WriteBoolAsync(isLead, cancellationToken);
+                await importer.WriteDateAsync(occurredOn, cancellationToken);
             }
 
             participants = await importer.CompleteAsync(cancellationToken);
@@ -381,7 +383,7 @@ internal sealed class EngagementFactory
 
         for (var i = 0; i < nations.Count; i++)
         {
-            batch.Participants.Add((id, nations[i].Id, i == 0));
+            batch.Participants.Add((id, nations[i].Id, i == 0, day));
         }
 
         var topic = rng.Pick(DemoText.Topics);

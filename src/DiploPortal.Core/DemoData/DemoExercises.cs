@@ -151,7 +151,7 @@ internal static class DemoExercises
         }
 
         await using (var importer = await BinaryCopy.BeginAsync(
-            connection, "exercise_participants", "exercise_id, nation_id, role, personnel, units, ships, aircraft", cancellationToken))
+            connection, "exercise_participants", "exercise_id, nation_id, role, personnel, units, ships, aircraft, starts_on", cancellationToken))
         {
             foreach (var p in plans)
             {
@@ -165,6 +165,7 @@ internal static class DemoExercises
                     await importer.WriteIntAsync(part.Units, cancellationToken);
                     await importer.WriteIntAsync(part.Ships, cancellationToken);
                     await importer.WriteIntAsync(part.Aircraft, cancellationToken);
+                    await importer.WriteDateAsync(p.StartsOn, cancellationToken);
                 }
             }
 

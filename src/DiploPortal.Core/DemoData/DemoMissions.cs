@@ -17,7 +17,7 @@ internal static class DemoMissions
     private const string Columns =
         "id, name, kind, crisis, affected_nation_id, starts_on, ends_on, people_assisted, summary, " + BinaryCopy.MarkingColumns;
 
-    private const string ContributionColumns = "mission_id, nation_id, personnel, aircraft, ships, medical_teams, supplies_tonnes";
+    private const string ContributionColumns = "mission_id, nation_id, personnel, aircraft, ships, medical_teams, supplies_tonnes, starts_on";
 
     private static readonly (CrisisKind Crisis, int Weight, string[] Nations)[] Crises =
     [
@@ -159,6 +159,7 @@ internal static class DemoMissions
                 await contributions.WriteIntAsync(c.Ships, cancellationToken);
                 await contributions.WriteIntAsync(c.MedicalTeams, cancellationToken);
                 await contributions.WriteAsync(c.SuppliesTonnes, NpgsqlTypes.NpgsqlDbType.Numeric, cancellationToken);
+                await contributions.WriteDateAsync(m.StartsOn, cancellationToken);
             }
         }
 

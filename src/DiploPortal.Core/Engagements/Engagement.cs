@@ -68,6 +68,12 @@ public class Engagement : ClassifiedRecord, ISearchable
 /// <summary>A nation taking part in an engagement.</summary>
 public class EngagementParticipant
 {
+    /// <summary>
+    /// A shadow property: the engagement's day, a copy the database keeps (see EngagementConfiguration),
+    /// read with <c>EF.Property&lt;DateOnly&gt;(p, OccurredOnProperty)</c> by queries that want a nation's engagements by date.
+    /// </summary>
+    public const string OccurredOnProperty = "OccurredOn";
+
     public int EngagementId { get; set; }
 
     public Engagement? Engagement { get; set; }

@@ -313,7 +313,9 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
             await importer.CompleteAsync(cancellationToken);
         }
 
-        await using (var importer = await BinaryCopy.BeginAsync(connection, "engagement_participants", "engagement_id, nation_id, is_lead", cancellationToken))
+        // The link rows carry their engagement's day for the nation page's index; written here, the
+        // database's trigger for inserts that leave it out does not run.
+        await using (var importer = await BinaryCopy.BeginAsync(connection, "engagement_participants", "engagement_id, nation_id, is_lead, occurred_on", cancellationToken))
         {
             for (var i = 0; i < rows.Count; i++)
             {
@@ -324,6 +326,7 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
                     await importer.WriteIntAsync(ids[i], cancellationToken);
                     await importer.WriteIntAsync(nations[code], cancellationToken);
                     await importer.WriteBoolAsync(lead, cancellationToken);
+                    await importer.WriteDateAsync(rows[i].OccurredOn!.Value, cancellationToken);
                     lead = false;
                 }
             }

@@ -85,6 +85,12 @@ public enum ExerciseRole
 /// <summary>A nation's part in an exercise and the forces it commits.</summary>
 public class ExerciseParticipant
 {
+    /// <summary>
+    /// A shadow property: the exercise's first day, a copy the database keeps (see ExerciseConfiguration),
+    /// read with <c>EF.Property&lt;DateOnly&gt;(p, StartsOnProperty)</c> by queries that want a nation's exercises by date.
+    /// </summary>
+    public const string StartsOnProperty = "StartsOn";
+
     public int ExerciseId { get; set; }
 
     public JointExercise? Exercise { get; set; }

@@ -51,6 +51,12 @@ public class HumanitarianMission : ClassifiedRecord, ISearchable
 /// <summary>What one nation gave to a mission.</summary>
 public class MissionContribution
 {
+    /// <summary>
+    /// A shadow property: the mission's first day, a copy the database keeps (see MissionConfiguration),
+    /// read with <c>EF.Property&lt;DateOnly&gt;(c, StartsOnProperty)</c> by queries that want a nation's missions by date.
+    /// </summary>
+    public const string StartsOnProperty = "StartsOn";
+
     public int MissionId { get; set; }
 
     public HumanitarianMission? Mission { get; set; }

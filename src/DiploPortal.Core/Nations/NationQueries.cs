@@ -77,8 +77,14 @@ public sealed class NationQueries(IDbContextFactory<PortalDbContext> dbFactory)
     /// <summary>A nation by its code (alpha-3 or ISO 3166-3) or, for current states, its alpha-2 code.</summary>
     public async Task<NationDetails?> FindAsync(string code, CancellationToken cancellationToken = default)
     {
-        var key = code.Trim().ToUpperInvariant();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await FindAsync(db, code, cancellationToken))?.Details;
+    }
+
+    /// <summary>The nation's details and its id, for queries that go on to read its records on the same context.</summary>
+    internal static async Task<(int Id, NationDetails Details)?> FindAsync(PortalDbContext db, string code, CancellationToken cancellationToken)
+    {
+        var key = code.Trim().ToUpperInvariant();
         var nation = await db.Nations.AsNoTracking()
             .Where(n => n.Code == key || (n.Iso2 == key && n.ExistedUntil == null))
             .FirstOrDefaultAsync(cancellationToken);
@@ -99,13 +105,13 @@ public sealed class NationQueries(IDbContextFactory<PortalDbContext> dbFactory)
             : await db.Nations.AsNoTracking().Where(n => nation.Successors.Contains(n.Code))
                 .OrderBy(n => n.Name).Select(ToSummary).ToListAsync(cancellationToken);
 
-        return new NationDetails(
+        return (nation.Id, new NationDetails(
             new NationSummary(nation.Code, nation.Iso2, nation.Iso3, nation.Name, nation.Region, nation.SubRegion, nation.Capital, nation.ExistedFrom, nation.ExistedUntil),
             nation.OfficialName,
             nation.NumericCode,
             successors,
             memberships,
-            nation.Source);
+            nation.Source));
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Nation, NationSummary>> ToSummary =

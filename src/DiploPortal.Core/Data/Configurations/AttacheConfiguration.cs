@@ -22,8 +22,9 @@ internal sealed class AttacheConfiguration : IEntityTypeConfiguration<MilitaryAt
         builder.HasOne(a => a.SendingNation).WithMany().HasForeignKey(a => a.SendingNationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.HostNation).WithMany().HasForeignKey(a => a.HostNationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Reports).WithOne(r => r.Attache).HasForeignKey(r => r.AttacheId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(a => a.SendingNationId);
-        builder.HasIndex(a => a.HostNationId);
+        // A nation page reads the attachés a nation sent and received by posting date (NationStoryQueries).
+        builder.HasIndex(a => new { a.SendingNationId, a.PostedFrom, a.Id });
+        builder.HasIndex(a => new { a.HostNationId, a.PostedFrom, a.Id });
     }
 }
 

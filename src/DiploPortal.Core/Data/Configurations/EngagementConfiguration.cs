@@ -23,7 +23,8 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         // Lists page newest first with keyset paging on (occurred_on, id).
         builder.HasIndex(e => new { e.OccurredOn, e.Id }).IsDescending(true, true);
         builder.HasIndex(e => new { e.Title, e.Id });
-        builder.HasIndex(e => e.HostNationId);
+        // A nation page reads the engagements a nation hosted newest first (NationStoryQueries).
+        builder.HasIndex(e => new { e.HostNationId, e.OccurredOn, e.Id }).IsDescending(false, true, true);
     }
 }
 
@@ -34,6 +35,9 @@ internal sealed class EngagementParticipantConfiguration : IEntityTypeConfigurat
         builder.HasKey(p => new { p.EngagementId, p.NationId });
         builder.HasOne(p => p.Nation).WithMany().HasForeignKey(p => p.NationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.NationId, p.EngagementId });
+
+        // A nation's engagements newest first, from one index (NationStoryQueries).
+        builder.HasDayCopy(EngagementParticipant.OccurredOnProperty, nameof(EngagementParticipant.NationId), nameof(EngagementParticipant.EngagementId));
     }
 }
 

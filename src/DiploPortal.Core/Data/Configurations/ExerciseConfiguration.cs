@@ -29,7 +29,9 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<JointExer
         builder.HasMany(e => e.Liaisons).WithOne(l => l.Exercise).HasForeignKey(l => l.ExerciseId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(e => new { e.StartsOn, e.Id });
-        builder.HasIndex(e => e.HostNationId);
+        // A nation page reads the exercises a nation hosted or led by date (NationStoryQueries).
+        builder.HasIndex(e => new { e.HostNationId, e.StartsOn, e.Id });
+        builder.HasIndex(e => new { e.LeadNationId, e.StartsOn, e.Id });
     }
 }
 
@@ -40,6 +42,8 @@ internal sealed class ExerciseParticipantConfiguration : IEntityTypeConfiguratio
         builder.HasKey(p => new { p.ExerciseId, p.NationId });
         builder.HasOne(p => p.Nation).WithMany().HasForeignKey(p => p.NationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.NationId);
+        // A nation's exercises by date, from one index (NationStoryQueries).
+        builder.HasDayCopy(ExerciseParticipant.StartsOnProperty, nameof(ExerciseParticipant.NationId), nameof(ExerciseParticipant.ExerciseId));
         builder.ToTable(t => t.HasCheckConstraint(
             "ck_exercise_participants_forces", "personnel >= 0 AND units >= 0 AND ships >= 0 AND aircraft >= 0"));
     }

@@ -21,7 +21,8 @@ internal sealed class MissionConfiguration : IEntityTypeConfiguration<Humanitari
         builder.HasOne(m => m.AffectedNation).WithMany().HasForeignKey(m => m.AffectedNationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(m => m.Contributions).WithOne(c => c.Mission).HasForeignKey(c => c.MissionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.StartsOn, m.Id });
-        builder.HasIndex(m => m.AffectedNationId);
+        // A nation page reads the missions for a nation by date (NationStoryQueries).
+        builder.HasIndex(m => new { m.AffectedNationId, m.StartsOn, m.Id });
     }
 }
 
@@ -33,6 +34,8 @@ internal sealed class MissionContributionConfiguration : IEntityTypeConfiguratio
         builder.Property(c => c.SuppliesTonnes).HasPrecision(12, 2);
         builder.HasOne(c => c.Nation).WithMany().HasForeignKey(c => c.NationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.NationId);
+        // A nation's contributions by the mission's date, from one index (NationStoryQueries).
+        builder.HasDayCopy(MissionContribution.StartsOnProperty, nameof(MissionContribution.NationId), nameof(MissionContribution.MissionId));
         builder.ToTable(t => t.HasCheckConstraint(
             "ck_mission_contributions_amounts",
             "personnel >= 0 AND aircraft >= 0 AND ships >= 0 AND medical_teams >= 0 AND supplies_tonnes >= 0"));

@@ -520,16 +520,16 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_attaches_classification");
 
-                    b.HasIndex("HostNationId")
-                        .HasDatabaseName("ix_attaches_host_nation_id");
-
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_attaches_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
-                    b.HasIndex("SendingNationId")
-                        .HasDatabaseName("ix_attaches_sending_nation_id");
+                    b.HasIndex("HostNationId", "PostedFrom", "Id")
+                        .HasDatabaseName("ix_attaches_host_nation_id_posted_from_id");
+
+                    b.HasIndex("SendingNationId", "PostedFrom", "Id")
+                        .HasDatabaseName("ix_attaches_sending_nation_id_posted_from_id");
 
                     b.ToTable("attaches", null, t =>
                         {
@@ -731,9 +731,6 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_engagements_classification");
 
-                    b.HasIndex("HostNationId")
-                        .HasDatabaseName("ix_engagements_host_nation_id");
-
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_engagements_search_vector");
 
@@ -745,6 +742,10 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("Title", "Id")
                         .HasDatabaseName("ix_engagements_title_id");
+
+                    b.HasIndex("HostNationId", "OccurredOn", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_engagements_host_nation_id_occurred_on_id");
 
                     b.ToTable("engagements", null, t =>
                         {
@@ -847,11 +848,20 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_lead");
 
+                    b.Property<DateOnly>("OccurredOn")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
                     b.HasKey("EngagementId", "NationId")
                         .HasName("pk_engagement_participants");
 
                     b.HasIndex("NationId", "EngagementId")
                         .HasDatabaseName("ix_engagement_participants_nation_id_engagement_id");
+
+                    b.HasIndex("NationId", "OccurredOn", "EngagementId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_engagement_participants_nation_id_occurred_on_engagement_id");
 
                     b.ToTable("engagement_participants", (string)null);
                 });
@@ -998,6 +1008,11 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("ships");
 
+                    b.Property<DateOnly>("StartsOn")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
                     b.Property<int>("Units")
                         .HasColumnType("integer")
                         .HasColumnName("units");
@@ -1007,6 +1022,10 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("NationId")
                         .HasDatabaseName("ix_exercise_participants_nation_id");
+
+                    b.HasIndex("NationId", "StartsOn", "ExerciseId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_exercise_participants_nation_id_starts_on_exercise_id");
 
                     b.ToTable("exercise_participants", null, t =>
                         {
@@ -1135,14 +1154,8 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_exercises_classification");
 
-                    b.HasIndex("HostNationId")
-                        .HasDatabaseName("ix_exercises_host_nation_id");
-
                     b.HasIndex("LeadAllianceId")
                         .HasDatabaseName("ix_exercises_lead_alliance_id");
-
-                    b.HasIndex("LeadNationId")
-                        .HasDatabaseName("ix_exercises_lead_nation_id");
 
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_exercises_search_vector");
@@ -1151,6 +1164,12 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("StartsOn", "Id")
                         .HasDatabaseName("ix_exercises_starts_on_id");
+
+                    b.HasIndex("HostNationId", "StartsOn", "Id")
+                        .HasDatabaseName("ix_exercises_host_nation_id_starts_on_id");
+
+                    b.HasIndex("LeadNationId", "StartsOn", "Id")
+                        .HasDatabaseName("ix_exercises_lead_nation_id_starts_on_id");
 
                     b.ToTable("exercises", null, t =>
                         {
@@ -1267,9 +1286,6 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_missions");
 
-                    b.HasIndex("AffectedNationId")
-                        .HasDatabaseName("ix_missions_affected_nation_id");
-
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_missions_classification");
 
@@ -1280,6 +1296,9 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("StartsOn", "Id")
                         .HasDatabaseName("ix_missions_starts_on_id");
+
+                    b.HasIndex("AffectedNationId", "StartsOn", "Id")
+                        .HasDatabaseName("ix_missions_affected_nation_id_starts_on_id");
 
                     b.ToTable("missions", null, t =>
                         {
@@ -1323,6 +1342,11 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("ships");
 
+                    b.Property<DateOnly>("StartsOn")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
                     b.Property<decimal>("SuppliesTonnes")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
@@ -1333,6 +1357,10 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("NationId")
                         .HasDatabaseName("ix_mission_contributions_nation_id");
+
+                    b.HasIndex("NationId", "StartsOn", "MissionId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_mission_contributions_nation_id_starts_on_mission_id");
 
                     b.ToTable("mission_contributions", null, t =>
                         {
