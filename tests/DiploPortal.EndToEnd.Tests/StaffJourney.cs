@@ -24,12 +24,12 @@ public class StaffJourney(BrowserPortal portal) : IClassFixture<BrowserPortal>, 
     {
         var (page, errors) = await portal.OpenPageAsync();
         await BrowserPortal.SignInAsync(page, "staff");
-        await page.GotoAsync("/engagements");
-        await BrowserPortal.WaitUntilInteractiveAsync(page);
 
-        await page.GetByLabel("Words").FillAsync("Kestrel");
-        await page.WaitForURLAsync("**/engagements?q=Kestrel");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Operation Kestrel liaison talks" }).ClickAsync();
+        // The search box in the top bar, on any page.
+        await page.Locator("#portal-search").FillAsync("Kestrel");
+        await page.Locator("#portal-search").PressAsync("Enter");
+        await page.WaitForURLAsync("**/search?q=Kestrel");
+        await page.Locator("ol.search-results a.search-title").First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Operation Kestrel liaison talks");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
@@ -42,8 +42,12 @@ public class StaffJourney(BrowserPortal portal) : IClassFixture<BrowserPortal>, 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Operation Kestrel liaison talks (revised)");
 
-        await page.GotoAsync("/engagements?q=Kestrel");
+        // The list, narrowed with its own words filter, exported.
+        await page.GotoAsync("/engagements");
         await BrowserPortal.WaitUntilInteractiveAsync(page);
+        await page.GetByLabel("Words").FillAsync("Kestrel");
+        await page.WaitForURLAsync("**/engagements?q=Kestrel");
+        await Assertions.Expect(page.Locator("[data-testid=export-csv]")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("q=Kestrel"));
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=export-csv]").ClickAsync());
         var path = Path.Combine(BrowserPortal.ArtifactDirectory, "staff-export.csv");
         await download.SaveAsAsync(path);
