@@ -63,6 +63,9 @@ if [[ ${existing:-0} -lt $ENGAGEMENTS ]]; then
   pg_as_user "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d bench -c "VACUUM ANALYZE"
 else
   dotnet run --no-build -c Release --project src/DiploPortal.Tools -- migrate
+  # A migration may have rewritten rows (the day copies of the link tables did): without a vacuum the
+  # measurements would read dead tuples and stale statistics.
+  pg_as_user "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d bench -c "VACUUM ANALYZE"
 fi
 
 if [[ ${BENCH_SKIP_SERVER:-} != 1 ]]; then
