@@ -1,5 +1,6 @@
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
+using DiploPortal.Core.Nations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Attaches;
@@ -74,12 +75,18 @@ public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory)
         a.PostedUntil,
         a.Classification);
 
-    /// <summary>The <paramref name="take"/> most recently posted attachés.</summary>
-    public async Task<IReadOnlyList<AttacheListItem>> ListRecentAsync(int take, CancellationToken cancellationToken = default)
+    /// <summary>The <paramref name="take"/> most recently posted attachés, of or in <paramref name="nation"/> when given.</summary>
+    public async Task<IReadOnlyList<AttacheListItem>> ListRecentAsync(int take, string? nation = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Attaches.AsNoTracking()
+        var attaches = db.Attaches.AsNoTracking();
+        if (NationCode.Normalise(nation) is { } code)
+        {
+            attaches = attaches.Where(a => a.SendingNation!.Code == code || a.HostNation!.Code == code);
+        }
+
+        return await attaches
             .OrderByDescending(a => a.PostedFrom).ThenByDescending(a => a.Id)
             .Take(take)
             .Select(Item)

@@ -1,5 +1,6 @@
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
+using DiploPortal.Core.Nations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Exercises;
@@ -70,11 +71,17 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     /// <summary>The <paramref name="take"/> exercises with the latest start dates.</summary>
-    public async Task<IReadOnlyList<ExerciseListItem>> ListRecentAsync(int take, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ExerciseListItem>> ListRecentAsync(int take, string? nation = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Project(db.Exercises.AsNoTracking()
+        var exercises = db.Exercises.AsNoTracking();
+        if (NationCode.Normalise(nation) is { } code)
+        {
+            exercises = exercises.Where(e => e.HostNation!.Code == code || e.LeadNation!.Code == code || e.Participants.Any(p => p.Nation!.Code == code));
+        }
+
+        return await Project(exercises
                 .OrderByDescending(e => e.StartsOn).ThenByDescending(e => e.Id)
                 .Take(take))
             .ToListAsync(cancellationToken);

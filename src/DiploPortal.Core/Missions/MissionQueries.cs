@@ -1,5 +1,6 @@
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
+using DiploPortal.Core.Nations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Missions;
@@ -61,11 +62,17 @@ public sealed class MissionQueries(IDbContextFactory<PortalDbContext> dbFactory)
     }
 
     /// <summary>The <paramref name="take"/> most recently started missions.</summary>
-    public async Task<IReadOnlyList<MissionListItem>> ListRecentAsync(int take, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MissionListItem>> ListRecentAsync(int take, string? nation = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Missions.AsNoTracking()
+        var missions = db.Missions.AsNoTracking();
+        if (NationCode.Normalise(nation) is { } code)
+        {
+            missions = missions.Where(m => m.AffectedNation!.Code == code || m.Contributions.Any(c => c.Nation!.Code == code));
+        }
+
+        return await missions
             .OrderByDescending(m => m.StartsOn).ThenByDescending(m => m.Id)
             .Take(take)
             .Select(m => new MissionListItem(

@@ -3,7 +3,10 @@ using DiploPortal.Web.Tests.Accounts;
 
 namespace DiploPortal.Web.Tests.Pages;
 
-/// <summary>The attaché, exercise and mission pages: shown to those cleared, 404 like a missing record to the others.</summary>
+/// <summary>
+/// The attaché, exercise and mission pages: shown to those cleared, 404 like a missing record to the
+/// others; and their lists narrowed to one nation, as the nation page links to them.
+/// </summary>
 public class RecordDetailPages(AccountsPortal portal) : IClassFixture<AccountsPortal>, IAsyncLifetime
 {
     public async Task InitializeAsync() => await portal.Database.ExecuteAsync("""
@@ -40,5 +43,22 @@ public class RecordDetailPages(AccountsPortal portal) : IClassFixture<AccountsPo
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.DoesNotContain(name, await hidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("attaches", "JPN", "FRA", "Col. Covert")]
+    [InlineData("exercises", "NOR", "FRA", "Exercise Quiet Harbour")]
+    [InlineData("missions", "tur", "GBR", "Operation Still Water")]
+    public async Task NarrowsTheListToOneNation(string list, string involved, string other, string name)
+    {
+        using var client = portal.CreateBrowserClient();
+        await AccountsPortal.SignInAsync(client, "analyst");
+
+        var narrowed = await client.GetStringAsync(new Uri($"/{list}?nation={involved}", UriKind.Relative));
+        var elsewhere = await client.GetStringAsync(new Uri($"/{list}?nation={other}", UriKind.Relative));
+
+        Assert.Contains(name, narrowed, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"nation-filter\"", narrowed, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, elsewhere, StringComparison.Ordinal);
     }
 }
