@@ -1,6 +1,5 @@
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
-using DiploPortal.Core.Nations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Attaches;
@@ -81,7 +80,7 @@ public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var attaches = db.Attaches.AsNoTracking();
-        if (NationCode.Normalise(nation) is { } code)
+        if (RecordCode.Normalise(nation) is { } code)
         {
             attaches = attaches.Where(a => a.SendingNation!.Code == code || a.HostNation!.Code == code);
         }

@@ -59,17 +59,7 @@ public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactor
         // The version the person read is the one the database must still hold when the update lands.
         db.Entry(engagement).Property(e => e.Version).OriginalValue = form.Version;
         Apply(form, engagement, nations);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return SaveOutcome.Conflict<EngagementForm>(await ReadAsync(fresh, id, cancellationToken));
-        }
-
-        return SaveOutcome.Saved<EngagementForm>(engagement.Id);
+        return await SaveOrConflictAsync(db, id, cancellationToken);
     }
 
     /// <summary>Deletes the engagement if it is still at <paramref name="version"/>; a conflict otherwise.</summary>
@@ -89,24 +79,32 @@ public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactor
 
         db.Entry(engagement).Property(e => e.Version).OriginalValue = version;
         db.Engagements.Remove(engagement);
+        return await SaveOrConflictAsync(db, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves; when the row changed between the read and the write (xmin no longer the one read), reports a
+    /// conflict with the engagement as it is now, read through a fresh context (the other holds the stale one).
+    /// </summary>
+    private async Task<SaveOutcome<EngagementForm>> SaveOrConflictAsync(PortalDbContext db, int id, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return SaveOutcome.Saved<EngagementForm>(id);
         }
         catch (DbUpdateConcurrencyException)
         {
             await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
             return SaveOutcome.Conflict<EngagementForm>(await ReadAsync(fresh, id, cancellationToken));
         }
-
-        return SaveOutcome.Saved<EngagementForm>(id);
     }
 
     /// <summary>The rules checked against the nations and alliances the form names, as messages by field (null when all hold).</summary>
     internal async Task<IReadOnlyDictionary<string, string[]>?> CheckAsync(
         PortalDbContext db, EngagementForm form, IReadOnlyDictionary<string, int> nations, CancellationToken cancellationToken)
     {
-        var acronyms = form.ReleasableToAlliances.Select(EngagementRules.Code).OfType<string>().Distinct().ToList();
+        var acronyms = form.ReleasableToAlliances.Select(RecordCode.Normalise).OfType<string>().Distinct().ToList();
         var alliances = acronyms.Count == 0 ? [] : await db.Alliances.Where(a => acronyms.Contains(a.Acronym)).Select(a => a.Acronym).ToListAsync(cancellationToken);
         var errors = EngagementRules.Check(form, nations.ContainsKey, alliances.Contains, db.User, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         return errors.Any ? errors.ToDictionary() : null;
@@ -115,7 +113,7 @@ public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactor
     /// <summary>The ids of every nation code the form names (codes it names that do not exist are missing).</summary>
     private static async Task<IReadOnlyDictionary<string, int>> NationIdsAsync(PortalDbContext db, EngagementForm form, CancellationToken cancellationToken)
     {
-        var codes = form.Participants.Concat(form.ReleasableToNations).Append(form.HostNation).Select(EngagementRules.Code).OfType<string>().Distinct().ToList();
+        var codes = form.Participants.Concat(form.ReleasableToNations).Append(form.HostNation).Select(RecordCode.Normalise).OfType<string>().Distinct().ToList();
         return await db.Nations.Where(n => codes.Contains(n.Code)).ToDictionaryAsync(n => n.Code, n => n.Id, cancellationToken);
     }
 
@@ -125,16 +123,16 @@ public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactor
         engagement.Kind = form.Kind;
         engagement.Channel = form.Channel;
         engagement.OccurredOn = form.OccurredOn!.Value;
-        engagement.HostNationId = EngagementRules.Code(form.HostNation) is { } host ? nations[host] : null;
+        engagement.HostNationId = RecordCode.Normalise(form.HostNation) is { } host ? nations[host] : null;
         engagement.Location = string.IsNullOrWhiteSpace(form.Location) ? null : form.Location.Trim();
         engagement.Summary = form.Summary?.Trim() ?? "";
         engagement.Outcome = form.Outcome;
         engagement.OutcomeNotes = string.IsNullOrWhiteSpace(form.OutcomeNotes) ? null : form.OutcomeNotes.Trim();
         engagement.Classification = form.Classification;
-        engagement.ReleasableToNations = [.. form.ReleasableToNations.Select(EngagementRules.Code).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
-        engagement.ReleasableToAlliances = [.. form.ReleasableToAlliances.Select(EngagementRules.Code).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+        engagement.ReleasableToNations = [.. form.ReleasableToNations.Select(RecordCode.Normalise).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+        engagement.ReleasableToAlliances = [.. form.ReleasableToAlliances.Select(RecordCode.Normalise).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
 
-        var wanted = form.Participants.Select(EngagementRules.Code).OfType<string>().Select((code, index) => (Id: nations[code], IsLead: index == 0)).ToList();
+        var wanted = form.Participants.Select(RecordCode.Normalise).OfType<string>().Select((code, index) => (Id: nations[code], IsLead: index == 0)).ToList();
         engagement.Participants.RemoveAll(p => !wanted.Any(w => w.Id == p.NationId));
         foreach (var (nationId, isLead) in wanted)
         {

@@ -297,7 +297,7 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
                 await importer.WriteEnumAsync(form.Kind, cancellationToken);
                 await importer.WriteEnumAsync(form.Channel, cancellationToken);
                 await importer.WriteDateAsync(form.OccurredOn!.Value, cancellationToken);
-                await importer.WriteIntAsync(EngagementRules.Code(form.HostNation) is { } host ? nations[host] : null, cancellationToken);
+                await importer.WriteIntAsync(RecordCode.Normalise(form.HostNation) is { } host ? nations[host] : null, cancellationToken);
                 await importer.WriteTextAsync(string.IsNullOrWhiteSpace(form.Location) ? null : form.Location.Trim(), cancellationToken);
                 await importer.WriteTextAsync(form.Summary.Trim(), cancellationToken);
                 await importer.WriteEnumAsync(form.Outcome, cancellationToken);
@@ -320,7 +320,7 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
             for (var i = 0; i < rows.Count; i++)
             {
                 var lead = true;
-                foreach (var code in rows[i].Participants.Select(EngagementRules.Code).OfType<string>())
+                foreach (var code in rows[i].Participants.Select(RecordCode.Normalise).OfType<string>())
                 {
                     await importer.StartRowAsync(cancellationToken);
                     await importer.WriteIntAsync(ids[i], cancellationToken);
@@ -341,7 +341,7 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
     }
 
     private static string[] Codes(List<string> values) =>
-        [.. values.Select(EngagementRules.Code).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+        [.. values.Select(RecordCode.Normalise).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
 
     private static async Task<int[]> ReserveIdsAsync(NpgsqlConnection connection, int count, CancellationToken cancellationToken)
     {

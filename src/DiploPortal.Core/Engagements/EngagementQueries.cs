@@ -211,9 +211,8 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
     internal static async Task<IQueryable<Engagement>?> FilteredAsync(PortalDbContext db, EngagementFilter filter, CancellationToken cancellationToken)
     {
         IQueryable<Engagement> query = db.Engagements.AsNoTracking();
-        if (filter.Nation is { Length: > 0 } code)
+        if (RecordCode.Normalise(filter.Nation) is { } wanted)
         {
-            var wanted = code.Trim().ToUpperInvariant();
             var nationId = await db.Nations.Where(n => n.Code == wanted).Select(n => (int?)n.Id).FirstOrDefaultAsync(cancellationToken);
             if (nationId is not { } id)
             {
@@ -223,10 +222,9 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
             query = query.Where(e => e.HostNationId == id || e.Participants.Any(p => p.NationId == id));
         }
 
-        if (filter.Alliance is { Length: > 0 } acronym)
+        if (RecordCode.Normalise(filter.Alliance) is { } acronym)
         {
-            var wanted = acronym.Trim().ToUpperInvariant();
-            var allianceId = await db.Alliances.Where(a => a.Acronym == wanted).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            var allianceId = await db.Alliances.Where(a => a.Acronym == acronym).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
             if (allianceId is not { } id)
             {
                 return null;

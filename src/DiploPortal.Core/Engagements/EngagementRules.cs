@@ -44,12 +44,12 @@ public static class EngagementRules
         CheckLength(errors, nameof(form.Summary), form.Summary, EngagementForm.SummaryMaxLength);
         CheckLength(errors, nameof(form.OutcomeNotes), form.OutcomeNotes, EngagementForm.OutcomeNotesMaxLength);
 
-        if (Code(form.HostNation) is { } host && !nationExists(host))
+        if (RecordCode.Normalise(form.HostNation) is { } host && !nationExists(host))
         {
             errors.Add(nameof(form.HostNation), $"There is no nation with the code {host}.");
         }
 
-        var participants = form.Participants.Select(Code).OfType<string>().ToList();
+        var participants = form.Participants.Select(RecordCode.Normalise).OfType<string>().ToList();
         if (participants.Count == 0)
         {
             errors.Add(nameof(form.Participants), "Name at least one participating nation.");
@@ -65,12 +65,12 @@ public static class EngagementRules
             errors.Add(nameof(form.Participants), $"{twice} is named twice.");
         }
 
-        foreach (var unknown in form.ReleasableToNations.Select(Code).OfType<string>().Where(c => !nationExists(c)).Distinct())
+        foreach (var unknown in form.ReleasableToNations.Select(RecordCode.Normalise).OfType<string>().Where(c => !nationExists(c)).Distinct())
         {
             errors.Add(nameof(form.ReleasableToNations), $"There is no nation with the code {unknown}.");
         }
 
-        foreach (var unknown in form.ReleasableToAlliances.Select(Code).OfType<string>().Where(a => !allianceExists(a)).Distinct())
+        foreach (var unknown in form.ReleasableToAlliances.Select(RecordCode.Normalise).OfType<string>().Where(a => !allianceExists(a)).Distinct())
         {
             errors.Add(nameof(form.ReleasableToAlliances), $"There is no alliance {unknown}.");
         }
@@ -82,9 +82,6 @@ public static class EngagementRules
 
         return errors;
     }
-
-    /// <summary>A nation code or alliance acronym as stored: trimmed, upper case; null for blank.</summary>
-    public static string? Code(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToUpperInvariant();
 
     private static void CheckEnum<TEnum>(FieldErrors errors, string field, TEnum value)
         where TEnum : struct, Enum

@@ -1,6 +1,5 @@
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
-using DiploPortal.Core.Nations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Exercises;
@@ -76,7 +75,7 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var exercises = db.Exercises.AsNoTracking();
-        if (NationCode.Normalise(nation) is { } code)
+        if (RecordCode.Normalise(nation) is { } code)
         {
             exercises = exercises.Where(e => e.HostNation!.Code == code || e.LeadNation!.Code == code || e.Participants.Any(p => p.Nation!.Code == code));
         }

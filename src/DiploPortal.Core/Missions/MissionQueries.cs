@@ -1,6 +1,5 @@
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
-using DiploPortal.Core.Nations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Missions;
@@ -67,7 +66,7 @@ public sealed class MissionQueries(IDbContextFactory<PortalDbContext> dbFactory)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var missions = db.Missions.AsNoTracking();
-        if (NationCode.Normalise(nation) is { } code)
+        if (RecordCode.Normalise(nation) is { } code)
         {
             missions = missions.Where(m => m.AffectedNation!.Code == code || m.Contributions.Any(c => c.Nation!.Code == code));
         }

@@ -33,9 +33,9 @@ public static class EngagementExport
     private static async Task<IResult> ExportCsvAsync(HttpContext context, EngagementQueries queries, ICurrentUserAccessor user, AuditTrail audit, TimeProvider clock)
     {
         var request = EngagementQueryString.Parse(context.Request.Query);
-        if (request.Problems.Count > 0)
+        if (Unreadable(request) is { } problem)
         {
-            return TypedResults.ValidationProblem(request.Problems, title: "The filters could not be read.");
+            return problem;
         }
 
         var cancellationToken = context.RequestAborted;
@@ -62,9 +62,9 @@ public static class EngagementExport
     private static async Task<IResult> ExportSpreadsheetAsync(HttpContext context, EngagementQueries queries, ICurrentUserAccessor user, AuditTrail audit, TimeProvider clock)
     {
         var request = EngagementQueryString.Parse(context.Request.Query);
-        if (request.Problems.Count > 0)
+        if (Unreadable(request) is { } problem)
         {
-            return TypedResults.ValidationProblem(request.Problems, title: "The filters could not be read.");
+            return problem;
         }
 
         var cancellationToken = context.RequestAborted;
@@ -83,6 +83,9 @@ public static class EngagementExport
         file.Position = 0;
         return TypedResults.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(clock, "xlsx"));
     }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem? Unreadable(EngagementListRequest request) =>
+        request.Problems.Count > 0 ? TypedResults.ValidationProblem(request.Problems, title: "The filters could not be read.") : null;
 
     /// <summary>Counts what the export will hold, for its preamble, and records the export in the audit trail.</summary>
     private static async Task<(IReadOnlyList<string> Preamble, int Rows)> PrepareAsync(

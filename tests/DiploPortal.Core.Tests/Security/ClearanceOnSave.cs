@@ -69,10 +69,5 @@ public class ClearanceOnSave : IAsyncLifetime
         Classification = classification,
     };
 
-    private PortalDbContext ContextFor(CurrentUser user)
-    {
-        var db = _database.CreateContext();
-        db.User = user;
-        return db;
-    }
+    private PortalDbContext ContextFor(CurrentUser user) => _database.FactoryFor(user).CreateDbContext();
 }

@@ -15,6 +15,9 @@ public abstract partial class PortalComponentBase : ComponentBase, IDisposable
     [Inject]
     private ILoggerFactory LoggerFactory { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager RecordNavigation { get; set; } = default!;
+
     protected LoadState State { get; private set; } = LoadState.Loading;
 
     /// <summary>
@@ -68,6 +71,22 @@ public abstract partial class PortalComponentBase : ComponentBase, IDisposable
             LogChangeFailed(LoggerFactory.CreateLogger(GetType()), GetType().Name, ex);
             return default;
         }
+    }
+
+    /// <summary>
+    /// Loads the record of a detail page. A record that does not exist and one the user may not see get
+    /// the same answer, the not-found page (a 404 while prerendering), so that existence does not leak.
+    /// </summary>
+    protected async Task<T?> LoadRecordAsync<T>(Func<CancellationToken, Task<T?>> load)
+        where T : class
+    {
+        var record = await LoadAsync(load);
+        if (record is null && State == LoadState.Loaded)
+        {
+            RecordNavigation.NotFound();
+        }
+
+        return record;
     }
 
     public void Dispose()
