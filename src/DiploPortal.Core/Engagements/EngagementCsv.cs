@@ -43,7 +43,7 @@ public static class EngagementCsv
     public const string ReleasableToAlliances = "releasable_to_alliances";
 
     public const char ListSeparator = ';';
-    public const string DayFormat = "yyyy-MM-dd";
+    public const string DayFormat = ExportFile.DayFormat;
 
     /// <summary>Every column, in file order. An import may leave out <see cref="Id"/> (ignored: imports create records).</summary>
     public static IReadOnlyList<string> Columns { get; } =
@@ -57,12 +57,12 @@ public static class EngagementCsv
 
     /// <summary>
     /// The cells of a row. In CSV, text a spreadsheet would run as a formula is protected (see
-    /// <see cref="Protect"/>); a spreadsheet file holds it as plain text cells and needs no protection.
+    /// <see cref="ExportFile.Protect"/>); a spreadsheet file holds it as plain text cells and needs no protection.
     /// </summary>
     public static string[] ToCells(EngagementRecord record, bool forCsv)
     {
         ArgumentNullException.ThrowIfNull(record);
-        Func<string?, string> text = forCsv ? Protect : value => value ?? "";
+        var text = ExportFile.TextCell(forCsv);
         return
         [
             record.Id.ToString(CultureInfo.InvariantCulture),
@@ -80,28 +80,5 @@ public static class EngagementCsv
             string.Join(ListSeparator, record.ReleasableToNations),
             string.Join(ListSeparator, record.ReleasableToAlliances),
         ];
-    }
-
-    /// <summary>
-    /// A spreadsheet runs a cell that starts with =, +, - or @ as a formula; such text is written with a
-    /// leading apostrophe (which spreadsheets hide) and <see cref="Unprotect"/> removes it on import.
-    /// </summary>
-    public static string Protect(string? text) =>
-        text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\'' ? "'" + text : text ?? "";
-
-    public static string Unprotect(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' or '\'' ? text[1..] : text;
-    }
-
-    /// <summary>The lines that open an export: what it is, who made it and when, with which filters.</summary>
-    public static IEnumerable<string> Preamble(string userName, DateTime exportedAt, IReadOnlyList<string> filters, int rows, Classification? highest)
-    {
-        yield return "DiploPortal engagements export";
-        yield return $"Exported by {userName} at {exportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
-        yield return filters.Count == 0 ? "Filters: none" : "Filters: " + string.Join("; ", filters);
-        yield return $"Rows: {rows.ToString(CultureInfo.InvariantCulture)}";
-        yield return highest is { } level ? $"Highest classification in this file: {level.ToString().ToUpperInvariant()}" : "Highest classification in this file: none (no rows)";
     }
 }

@@ -5,109 +5,23 @@ using Microsoft.EntityFrameworkCore;
 namespace DiploPortal.Core.Engagements;
 
 /// <summary>
-/// Creates, changes and deletes engagements for the user of the scope: every rule checked on the
-/// server with a message per field, nothing above the user's clearance, and a stale edit reported
-/// as a conflict with the current version instead of overwriting it. Every save is audited.
+/// Creates, changes and deletes engagements (<see cref="RecordEditor{TEntity, TForm}"/>), with the rules
+/// of <see cref="EngagementRules"/>, which the import shares.
 /// </summary>
 public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+    : RecordEditor<Engagement, EngagementForm>(dbFactory)
 {
-    /// <summary>The engagement as an editable form, or null when the user may not see it.</summary>
-    public async Task<EngagementForm?> ReadAsync(int id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ReadAsync(db, id, cancellationToken);
-    }
+    protected override Engagement NewRecord() => new() { Title = "" };
 
-    public async Task<SaveOutcome<EngagementForm>> CreateAsync(EngagementForm form, CancellationToken cancellationToken = default)
+    protected override IQueryable<Engagement> ForUpdate(PortalDbContext db) => base.ForUpdate(db).Include(e => e.Participants);
+
+    protected override async Task<FormCheck<Engagement>> CheckAsync(PortalDbContext db, EngagementForm form, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(form);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var nations = await NationIdsAsync(db, form, cancellationToken);
-        if (await CheckAsync(db, form, nations, cancellationToken) is { } errors)
-        {
-            return SaveOutcome.Invalid<EngagementForm>(errors);
-        }
-
-        var engagement = new Engagement { Title = "" };
-        Apply(form, engagement, nations);
-        db.Engagements.Add(engagement);
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveOutcome.Saved<EngagementForm>(engagement.Id);
-    }
-
-    public async Task<SaveOutcome<EngagementForm>> UpdateAsync(int id, EngagementForm form, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var engagement = await db.Engagements.Include(e => e.Participants).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (engagement is null)
-        {
-            return SaveOutcome.NotFound<EngagementForm>();
-        }
-
-        var nations = await NationIdsAsync(db, form, cancellationToken);
-        if (await CheckAsync(db, form, nations, cancellationToken) is { } errors)
-        {
-            return SaveOutcome.Invalid<EngagementForm>(errors);
-        }
-
-        if (engagement.Version != form.Version)
-        {
-            return SaveOutcome.Conflict<EngagementForm>(await ReadAsync(db, id, cancellationToken));
-        }
-
-        // The version the person read is the one the database must still hold when the update lands.
-        db.Entry(engagement).Property(e => e.Version).OriginalValue = form.Version;
-        Apply(form, engagement, nations);
-        return await SaveOrConflictAsync(db, id, cancellationToken);
-    }
-
-    /// <summary>Deletes the engagement if it is still at <paramref name="version"/>; a conflict otherwise.</summary>
-    public async Task<SaveOutcome<EngagementForm>> DeleteAsync(int id, uint version, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var engagement = await db.Engagements.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (engagement is null)
-        {
-            return SaveOutcome.NotFound<EngagementForm>();
-        }
-
-        if (engagement.Version != version)
-        {
-            return SaveOutcome.Conflict<EngagementForm>(await ReadAsync(db, id, cancellationToken));
-        }
-
-        db.Entry(engagement).Property(e => e.Version).OriginalValue = version;
-        db.Engagements.Remove(engagement);
-        return await SaveOrConflictAsync(db, id, cancellationToken);
-    }
-
-    /// <summary>
-    /// Saves; when the row changed between the read and the write (xmin no longer the one read), reports a
-    /// conflict with the engagement as it is now, read through a fresh context (the other holds the stale one).
-    /// </summary>
-    private async Task<SaveOutcome<EngagementForm>> SaveOrConflictAsync(PortalDbContext db, int id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveOutcome.Saved<EngagementForm>(id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return SaveOutcome.Conflict<EngagementForm>(await ReadAsync(fresh, id, cancellationToken));
-        }
-    }
-
-    /// <summary>The rules checked against the nations and alliances the form names, as messages by field (null when all hold).</summary>
-    internal async Task<IReadOnlyDictionary<string, string[]>?> CheckAsync(
-        PortalDbContext db, EngagementForm form, IReadOnlyDictionary<string, int> nations, CancellationToken cancellationToken)
-    {
         var acronyms = form.ReleasableToAlliances.Select(RecordCode.Normalise).OfType<string>().Distinct().ToList();
         var alliances = acronyms.Count == 0 ? [] : await db.Alliances.Where(a => acronyms.Contains(a.Acronym)).Select(a => a.Acronym).ToListAsync(cancellationToken);
         var errors = EngagementRules.Check(form, nations.ContainsKey, alliances.Contains, db.User, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        return errors.Any ? errors.ToDictionary() : null;
+        return FormCheck.Of<Engagement>(errors, engagement => Apply(form, engagement, nations));
     }
 
     /// <summary>The ids of every nation code the form names (codes it names that do not exist are missing).</summary>
@@ -147,7 +61,7 @@ public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactor
         }
     }
 
-    private static async Task<EngagementForm?> ReadAsync(PortalDbContext db, int id, CancellationToken cancellationToken)
+    protected override async Task<EngagementForm?> ReadFormAsync(PortalDbContext db, int id, CancellationToken cancellationToken)
     {
         var engagement = await db.Engagements.AsNoTracking()
             .Where(e => e.Id == id)

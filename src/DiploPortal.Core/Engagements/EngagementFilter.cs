@@ -16,7 +16,7 @@ public enum EngagementSort
 /// What a person narrows the engagement list to. The same filter drives the page, the export and
 /// the API, and travels in the page's address so that a view can be bookmarked and shared.
 /// </summary>
-public sealed record EngagementFilter
+public sealed record EngagementFilter : IListFilter
 {
     /// <summary>Alpha-3 code of a nation that took part or hosted.</summary>
     public string? Nation { get; init; }
@@ -43,7 +43,6 @@ public sealed record EngagementFilter
 
     public bool IsEmpty => this == new EngagementFilter { Sort = Sort };
 
-    /// <summary>The filter in words, one "name: value" per filter set, for the header of an export.</summary>
     public IReadOnlyList<string> Describe()
     {
         var parts = new List<string>();

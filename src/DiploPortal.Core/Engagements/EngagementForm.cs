@@ -6,7 +6,7 @@ namespace DiploPortal.Core.Engagements;
 /// An engagement as a person edits it: nations by alpha-3 code, alliances by acronym, and the
 /// <see cref="Version"/> it was read at, so that saving over someone else's change is detected.
 /// </summary>
-public sealed class EngagementForm
+public sealed class EngagementForm : IRecordForm
 {
     public const int TitleMaxLength = 200;
     public const int LocationMaxLength = 120;

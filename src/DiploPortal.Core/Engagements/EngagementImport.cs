@@ -183,7 +183,7 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
     private static EngagementForm? ReadRow(string[] record, Dictionary<string, int> columns, int row, Action<int, string, string> problem)
     {
         var readable = true;
-        string Cell(string column) => columns.TryGetValue(column, out var i) ? EngagementCsv.Unprotect(record[i].Trim()) : "";
+        string Cell(string column) => columns.TryGetValue(column, out var i) ? ExportFile.Unprotect(record[i].Trim()) : "";
         TEnum Enum<TEnum>(string column)
             where TEnum : struct, Enum
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Data.Configurations;
@@ -51,10 +50,8 @@ public sealed record EngagementDetails(
     uint Version);
 
 /// <summary>Read side of engagements: the filtered, sorted list, paged by keyset.</summary>
-public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFactory) : IExportSource<EngagementFilter, EngagementRecord>
 {
-    private const string DayFormat = "yyyy-MM-dd";
-
     /// <summary>The newest <paramref name="take"/> engagements, most recent first.</summary>
     public async Task<IReadOnlyList<EngagementListItem>> ListRecentAsync(int take, CancellationToken cancellationToken = default)
     {
@@ -79,11 +76,10 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
             return new KeysetPage<EngagementListItem>([], null, null);
         }
 
-        var backwards = cursor is not null && direction == PageDirection.Before;
-        var seek = cursor is { } at ? Seek(matches, filter.Sort, at, backwards) : matches;
-        var rows = await Order(seek, filter.Sort, backwards)
-            .Take(pageSize + 1)
-            .Select(e => new EngagementListItem(
+        return await Keyset.PageAsync(
+            matches,
+            OrderOf(filter.Sort),
+            e => new EngagementListItem(
                 e.Id,
                 e.OccurredOn,
                 e.Title,
@@ -91,26 +87,11 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
                 e.Channel,
                 e.Participants.OrderByDescending(p => p.IsLead).ThenBy(p => p.Nation!.Name).Select(p => p.Nation!.Name).ToList(),
                 e.Outcome,
-                e.Classification))
-            .ToListAsync(cancellationToken);
-
-        var more = rows.Count > pageSize;
-        if (more)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
-
-        if (backwards)
-        {
-            rows.Reverse();
-        }
-
-        var hasPrevious = backwards ? more : cursor is not null;
-        var hasNext = backwards || more;
-        return new KeysetPage<EngagementListItem>(
-            rows,
-            hasPrevious && rows.Count > 0 ? CursorOf(rows[0], filter.Sort) : null,
-            hasNext && rows.Count > 0 ? CursorOf(rows[^1], filter.Sort) : null);
+                e.Classification),
+            cursor,
+            direction,
+            pageSize,
+            cancellationToken);
     }
 
     /// <summary>How many engagements the filter selects, counted up to <see cref="MatchCount.Cap"/>.</summary>
@@ -119,7 +100,7 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var matches = await FilteredAsync(db, filter, cancellationToken);
-        return MatchCount.Of(matches is null ? 0 : await matches.Take(MatchCount.Cap + 1).CountAsync(cancellationToken));
+        return matches is null ? MatchCount.Of(0) : await Keyset.CountAsync(matches, cancellationToken);
     }
 
     /// <summary>How many engagements the filter selects at each classification, for an export's header.</summary>
@@ -146,7 +127,7 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
             yield break;
         }
 
-        var rows = Order(matches, filter.Sort, reverse: false)
+        var rows = OrderOf(filter.Sort).Order(matches, reverse: false)
             .Select(e => new EngagementRecord(
                 e.Id,
                 e.Title,
@@ -273,44 +254,17 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
         return query;
     }
 
-    internal static IOrderedQueryable<Engagement> Order(IQueryable<Engagement> query, EngagementSort sort, bool reverse) =>
-        (sort, reverse) switch
-        {
-            (EngagementSort.Newest, false) or (EngagementSort.Oldest, true) => query.OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id),
-            (EngagementSort.Oldest, false) or (EngagementSort.Newest, true) => query.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id),
-            (EngagementSort.TitleAscending, false) or (EngagementSort.TitleDescending, true) => query.OrderBy(e => e.Title).ThenBy(e => e.Id),
-            _ => query.OrderByDescending(e => e.Title).ThenByDescending(e => e.Id),
-        };
-
-    /// <summary>
-    /// Rows strictly past the cursor in the direction of travel, as a row-value comparison that
-    /// PostgreSQL answers from the sort's index (an OR of two comparisons would be a filter instead).
-    /// </summary>
-    private static IQueryable<Engagement> Seek(IQueryable<Engagement> query, EngagementSort sort, Cursor cursor, bool backwards)
+    /// <summary>The keyset order of each sort; each has an index on (key, id) (EngagementConfiguration).</summary>
+    internal static KeysetOrder<Engagement, EngagementListItem> OrderOf(EngagementSort sort) => sort switch
     {
-        var descending = sort is EngagementSort.Newest or EngagementSort.TitleDescending;
-        var below = descending != backwards;
-        var id = cursor.Id;
-        if (sort is EngagementSort.TitleAscending or EngagementSort.TitleDescending)
-        {
-            var title = cursor.Key;
-            return below
-                ? query.Where(e => EF.Functions.LessThan(ValueTuple.Create(e.Title, e.Id), ValueTuple.Create(title, id)))
-                : query.Where(e => EF.Functions.GreaterThan(ValueTuple.Create(e.Title, e.Id), ValueTuple.Create(title, id)));
-        }
+        EngagementSort.Oldest => ByDayAscending,
+        EngagementSort.TitleAscending => ByTitleAscending,
+        EngagementSort.TitleDescending => ByTitleDescending,
+        _ => ByDayDescending,
+    };
 
-        if (!DateOnly.TryParseExact(cursor.Key, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return query;
-        }
-
-        return below
-            ? query.Where(e => EF.Functions.LessThan(ValueTuple.Create(e.OccurredOn, e.Id), ValueTuple.Create(day, id)))
-            : query.Where(e => EF.Functions.GreaterThan(ValueTuple.Create(e.OccurredOn, e.Id), ValueTuple.Create(day, id)));
-    }
-
-    private static Cursor CursorOf(EngagementListItem item, EngagementSort sort) =>
-        sort is EngagementSort.TitleAscending or EngagementSort.TitleDescending
-            ? new Cursor(item.Title, item.Id)
-            : new Cursor(item.OccurredOn.ToString(DayFormat, CultureInfo.InvariantCulture), item.Id);
+    private static readonly KeysetOrder<Engagement, EngagementListItem> ByDayDescending = Keyset.By<Engagement, EngagementListItem, DateOnly>(e => e.OccurredOn, e => e.Id, descending: true, i => (i.OccurredOn, i.Id));
+    private static readonly KeysetOrder<Engagement, EngagementListItem> ByDayAscending = Keyset.By<Engagement, EngagementListItem, DateOnly>(e => e.OccurredOn, e => e.Id, descending: false, i => (i.OccurredOn, i.Id));
+    private static readonly KeysetOrder<Engagement, EngagementListItem> ByTitleAscending = Keyset.By<Engagement, EngagementListItem, string>(e => e.Title, e => e.Id, descending: false, i => (i.Title, i.Id));
+    private static readonly KeysetOrder<Engagement, EngagementListItem> ByTitleDescending = Keyset.By<Engagement, EngagementListItem, string>(e => e.Title, e => e.Id, descending: true, i => (i.Title, i.Id));
 }

@@ -1,12 +1,9 @@
-using System.Globalization;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Engagements;
+using DiploPortal.Web.Lists;
 using Microsoft.Extensions.Primitives;
 
 namespace DiploPortal.Web.Engagements;
-
-/// <summary>An engagement list request read from an address: the filter, where the page starts, and what could not be read.</summary>
-public sealed record EngagementListRequest(EngagementFilter Filter, Cursor? Cursor, PageDirection Direction, IReadOnlyDictionary<string, string[]> Problems);
 
 /// <summary>
 /// The engagement filter as query-string parameters, shared by the list page (so that a view can be
@@ -25,98 +22,45 @@ public static class EngagementQueryString
     public const string Until = "until";
     public const string Text = "q";
     public const string Sort = "sort";
-    public const string After = "after";
-    public const string Before = "before";
+    public const string After = ListAddressReader.After;
+    public const string Before = ListAddressReader.Before;
 
-    public static EngagementListRequest Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
+    public static ListRequest<EngagementFilter> Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var values = query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        string? Value(string name) => values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-        TEnum? EnumValue<TEnum>(string name)
-            where TEnum : struct, Enum
-        {
-            if (Value(name) is not { } text)
-            {
-                return null;
-            }
-
-            if (Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, CultureInfo.InvariantCulture, out _))
-            {
-                return parsed;
-            }
-
-            problems[name] = [$"'{text}' is not one of: {string.Join(", ", Enum.GetNames<TEnum>())}."];
-            return null;
-        }
-
-        DateOnly? Day(string name)
-        {
-            if (Value(name) is not { } text)
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                return day;
-            }
-
-            problems[name] = [$"'{text}' is not a date in the form yyyy-MM-dd (for example 2025-03-04)."];
-            return null;
-        }
-
+        var reader = new ListAddressReader(query);
         var filter = new EngagementFilter
         {
-            Nation = Value(Nation)?.ToUpperInvariant(),
-            Alliance = Value(Alliance)?.ToUpperInvariant(),
-            Kind = EnumValue<EngagementKind>(Kind),
-            Channel = EnumValue<CommunicationChannel>(Channel),
-            Outcome = EnumValue<EngagementOutcome>(Outcome),
-            Classification = EnumValue<Classification>(Classification),
-            From = Day(From),
-            Until = Day(Until),
-            Text = Value(Text),
-            Sort = EnumValue<EngagementSort>(Sort) ?? EngagementSort.Newest,
+            Nation = reader.Code(Nation),
+            Alliance = reader.Code(Alliance),
+            Kind = reader.Enum<EngagementKind>(Kind),
+            Channel = reader.Enum<CommunicationChannel>(Channel),
+            Outcome = reader.Enum<EngagementOutcome>(Outcome),
+            Classification = reader.Enum<Classification>(Classification),
+            From = reader.Day(From),
+            Until = reader.Day(Until),
+            Text = reader.Text(Text),
+            Sort = reader.Enum<EngagementSort>(Sort) ?? EngagementSort.Newest,
         };
-        if (filter is { From: { } from, Until: { } until } && until < from)
-        {
-            problems[Until] = ["The last day comes before the first."];
-        }
-
-        var before = Cursor.Parse(Value(Before));
-        var after = Cursor.Parse(Value(After));
-        return before is { } b
-            ? new EngagementListRequest(filter, b, PageDirection.Before, problems)
-            : new EngagementListRequest(filter, after, PageDirection.After, problems);
+        reader.CheckRange(filter.From, filter.Until, Until);
+        return reader.Request(filter);
     }
 
     /// <summary>The query string ("?nation=FRA&amp;kind=PortVisit") of a filter, optionally at a page.</summary>
     public static string Format(EngagementFilter filter, Cursor? cursor = null, PageDirection direction = PageDirection.After)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var parameters = new List<KeyValuePair<string, string?>>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                parameters.Add(new(name, value));
-            }
-        }
-
-        Add(Nation, filter.Nation);
-        Add(Alliance, filter.Alliance);
-        Add(Kind, filter.Kind?.ToString());
-        Add(Channel, filter.Channel?.ToString());
-        Add(Outcome, filter.Outcome?.ToString());
-        Add(Classification, filter.Classification?.ToString());
-        Add(From, filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add(Until, filter.Until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add(Text, filter.Text);
-        Add(Sort, filter.Sort == EngagementSort.Newest ? null : filter.Sort.ToString());
-        Add(direction == PageDirection.Before ? Before : After, cursor?.ToString());
-        return QueryString.Create(parameters).ToString();
+        return new ListAddressWriter()
+            .Add(Nation, filter.Nation)
+            .Add(Alliance, filter.Alliance)
+            .Add(Kind, filter.Kind)
+            .Add(Channel, filter.Channel)
+            .Add(Outcome, filter.Outcome)
+            .Add(Classification, filter.Classification)
+            .Add(From, filter.From)
+            .Add(Until, filter.Until)
+            .Add(Text, filter.Text)
+            .Add(Sort, filter.Sort == EngagementSort.Newest ? null : filter.Sort.ToString())
+            .Page(cursor, direction)
+            .ToString();
     }
 }

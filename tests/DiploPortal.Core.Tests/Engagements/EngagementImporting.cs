@@ -91,7 +91,7 @@ public class EngagementImporting : IAsyncLifetime
         var file = new StringBuilder();
         using (var writer = new StringWriter(file, CultureInfo.InvariantCulture))
         {
-            foreach (var line in EngagementCsv.Preamble("staff", DateTime.UtcNow, ["sort: Newest"], 1, Classification.Confidential))
+            foreach (var line in ExportFile.Preamble("engagements", "staff", DateTime.UtcNow, ["sort: Newest"], 1, Classification.Confidential))
             {
                 CsvWriter.WriteRecord(writer, ["# " + line]);
             }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using DiploPortal.Core.Common;
-using DiploPortal.Core.Engagements;
 using DiploPortal.Web.Tests.Accounts;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -139,7 +138,7 @@ public class EngagementRecordsOnTheWeb(AccountsPortal portal) : IClassFixture<Ac
         var header = csv.FindIndex(r => r[0] == "id");
         Assert.Equal(csv.Count, rows.Count);
         Assert.Equal(csv.Take(header).Select(r => r[0][2..]), rows.Take(header).Select(r => r[0]));
-        Assert.Equal(csv.Skip(header).Select(r => r.Select(EngagementCsv.Unprotect)), rows.Skip(header));
+        Assert.Equal(csv.Skip(header).Select(r => r.Select(ExportFile.Unprotect)), rows.Skip(header));
         Assert.Contains(rows, r => r.Length > 1 && r[1] == "=HYPERLINK(\"http://evil.example\")");
     }
 

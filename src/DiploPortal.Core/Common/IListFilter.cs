@@ -1,0 +1,11 @@
+namespace DiploPortal.Core.Common;
+
+/// <summary>What a person narrows a list to; the same filter drives the page, the export and the API.</summary>
+public interface IListFilter
+{
+    /// <summary>True when nothing is filtered (the order may still be any).</summary>
+    bool IsEmpty { get; }
+
+    /// <summary>The filter in words, one "name: value" per filter set, for the header of an export.</summary>
+    IReadOnlyList<string> Describe();
+}
