@@ -41,6 +41,8 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<NationQueries>();
         services.AddScoped<NationStoryQueries>();
         services.AddScoped<AllianceQueries>();
+        services.AddScoped<NationDirectory>();
+        services.AddScoped<AllianceDirectory>();
         services.AddScoped<OverviewQueries>();
         services.AddScoped<EngagementQueries>();
         services.AddScoped<EngagementEditor>();

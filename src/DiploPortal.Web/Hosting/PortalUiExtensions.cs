@@ -1,5 +1,9 @@
+using DiploPortal.Core.Alliances;
+using DiploPortal.Core.Nations;
 using DiploPortal.Web.Components;
 using DiploPortal.Web.Engagements;
+using DiploPortal.Web.Lists;
+using DiploPortal.Web.ReferenceData;
 using MudBlazor.Services;
 using Serilog;
 
@@ -35,6 +39,8 @@ public static class PortalUiExtensions
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapEngagementExports();
+        app.MapListExport<NationDirectory, NationListFilter, NationRecord>(NationListAddress.Export);
+        app.MapListExport<AllianceDirectory, AllianceListFilter, AllianceRecord>(AllianceListAddress.Export);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
