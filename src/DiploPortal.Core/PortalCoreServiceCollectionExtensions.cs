@@ -43,6 +43,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<AllianceQueries>();
         services.AddScoped<NationDirectory>();
         services.AddScoped<AllianceDirectory>();
+        services.AddScoped<AllianceEditor>();
         services.AddScoped<OverviewQueries>();
         services.AddScoped<EngagementQueries>();
         services.AddScoped<EngagementEditor>();

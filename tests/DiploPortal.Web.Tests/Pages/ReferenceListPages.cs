@@ -51,4 +51,25 @@ public class ReferenceListPages(AccountsPortal portal) : IClassFixture<AccountsP
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True(await portal.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE action = 'Exported' AND entity_type = 'Alliance'") >= 2);
     }
+
+    [Fact]
+    public async Task AdministratorsEditAlliancesAndOthersSeeNoEditButton()
+    {
+        using var admin = portal.CreateBrowserClient();
+        await AccountsPortal.SignInAsync(admin, "admin");
+        using var staff = portal.CreateBrowserClient();
+        await AccountsPortal.SignInAsync(staff, "staff");
+
+        var editor = await admin.GetStringAsync(new Uri("/alliances/NATO/edit", UriKind.Relative));
+        Assert.Contains("Membership periods", editor, StringComparison.Ordinal);
+        Assert.Contains("Remove member 1", editor, StringComparison.Ordinal);
+        Assert.Contains("/alliances/NATO/edit", await admin.GetStringAsync(new Uri("/alliances/NATO", UriKind.Relative)), StringComparison.Ordinal);
+
+        Assert.DoesNotContain("/alliances/NATO/edit", await staff.GetStringAsync(new Uri("/alliances/NATO", UriKind.Relative)), StringComparison.Ordinal);
+        using var refused = await staff.GetAsync(new Uri("/alliances/NATO/edit", UriKind.Relative));
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.DoesNotContain("Membership periods", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var missing = await admin.GetAsync(new Uri("/alliances/NOPE/edit", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }
