@@ -44,6 +44,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<NationDirectory>();
         services.AddScoped<AllianceDirectory>();
         services.AddScoped<AllianceEditor>();
+        services.AddScoped<NationEditor>();
         services.AddScoped<OverviewQueries>();
         services.AddScoped<EngagementQueries>();
         services.AddScoped<EngagementEditor>();

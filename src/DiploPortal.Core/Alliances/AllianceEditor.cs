@@ -165,10 +165,10 @@ public sealed class AllianceEditor(IDbContextFactory<PortalDbContext> dbFactory)
             }
         }
 
-        Text(errors, nameof(form.Name), form.Name, AllianceForm.NameMaxLength, required: true);
-        Text(errors, nameof(form.FoundingTreaty), form.FoundingTreaty, AllianceForm.TreatyMaxLength, required: false);
-        Text(errors, nameof(form.Headquarters), form.Headquarters, AllianceForm.HeadquartersMaxLength, required: false);
-        Text(errors, nameof(form.Description), form.Description, AllianceForm.DescriptionMaxLength, required: false);
+        FormText.Check(errors, nameof(form.Name), form.Name, AllianceForm.NameMaxLength, required: true);
+        FormText.Check(errors, nameof(form.FoundingTreaty), form.FoundingTreaty, AllianceForm.TreatyMaxLength, required: false);
+        FormText.Check(errors, nameof(form.Headquarters), form.Headquarters, AllianceForm.HeadquartersMaxLength, required: false);
+        FormText.Check(errors, nameof(form.Description), form.Description, AllianceForm.DescriptionMaxLength, required: false);
         if (!Enum.IsDefined(form.Kind))
         {
             errors.Add(nameof(form.Kind), "Choose a kind of alliance.");
@@ -246,20 +246,6 @@ public sealed class AllianceEditor(IDbContextFactory<PortalDbContext> dbFactory)
         }
     }
 
-    private static void Text(FieldErrors errors, string field, string? value, int maxLength, bool required)
-    {
-        if (required && string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(field, "This is required.");
-        }
-        else if (value?.Trim().Length > maxLength)
-        {
-            errors.Add(field, $"Keep it to {maxLength} characters.");
-        }
-    }
-
-    private static string? OrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
     private static void Apply(AllianceForm form, Alliance alliance, Dictionary<string, int> nations)
     {
         if (alliance.Id == 0)
@@ -269,11 +255,11 @@ public sealed class AllianceEditor(IDbContextFactory<PortalDbContext> dbFactory)
 
         alliance.Name = form.Name.Trim();
         alliance.Kind = form.Kind;
-        alliance.FoundingTreaty = OrNull(form.FoundingTreaty);
+        alliance.FoundingTreaty = FormText.OrNull(form.FoundingTreaty);
         alliance.FoundedOn = form.FoundedOn!.Value;
         alliance.DissolvedOn = form.DissolvedOn;
-        alliance.Headquarters = OrNull(form.Headquarters);
-        alliance.Description = OrNull(form.Description);
+        alliance.Headquarters = FormText.OrNull(form.Headquarters);
+        alliance.Description = FormText.OrNull(form.Description);
 
         // Periods are matched by nation and first day: an unchanged period keeps its row (and its source note).
         var wanted = form.Members.Select(m => (NationId: nations[RecordCode.Normalise(m.Nation)!], Form: m)).ToList();
@@ -289,7 +275,7 @@ public sealed class AllianceEditor(IDbContextFactory<PortalDbContext> dbFactory)
 
             period.Role = member.Role;
             period.LeftOn = member.LeftOn;
-            period.Note = OrNull(member.Note);
+            period.Note = FormText.OrNull(member.Note);
         }
     }
 }

@@ -1,9 +1,11 @@
+using DiploPortal.Core.Common;
+
 namespace DiploPortal.Core.Nations;
 
 /// <summary>
 /// A sovereign state, current (ISO 3166-1) or former (ISO 3166-3), identified by <see cref="Code"/>.
 /// </summary>
-public class Nation
+public class Nation : IVersionedRecord
 {
     public int Id { get; set; }
 

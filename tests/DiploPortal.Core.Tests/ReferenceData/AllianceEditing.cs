@@ -1,5 +1,6 @@
 using DiploPortal.Core.Alliances;
 using DiploPortal.Core.Common;
+using DiploPortal.Core.Nations;
 using DiploPortal.Core.Security;
 using DiploPortal.TestSupport;
 
@@ -116,6 +117,29 @@ public class AllianceEditing : IAsyncLifetime
         await _database.ExecuteAsync("DELETE FROM engagements WHERE title = 'Caveated talks'");
         Assert.Equal(SaveStatus.Saved, (await Editor().DeleteAsync(id, (await Editor().ReadAsync(id))!.Version)).Status);
         Assert.Equal(0L, await _database.ScalarAsync<long>($"SELECT count(*) FROM alliances WHERE id = {id}"));
+    }
+
+    [Fact]
+    public async Task CorrectsANationsFactsChecksThemAndNeverDeletesIt()
+    {
+        var nations = new NationEditor(_database.FactoryFor(Admin));
+        var id = (await nations.FindIdAsync("fra"))!.Value;
+        var form = (await nations.ReadAsync(id))!;
+        form.Capital = "  Paris ";
+        form.Name = "";
+
+        var invalid = await nations.UpdateAsync(id, form);
+        Assert.Equal(SaveStatus.Invalid, invalid.Status);
+        Assert.Equal(["This is required."], invalid.Errors[nameof(NationForm.Name)]);
+
+        form.Name = "France";
+        Assert.Equal(SaveStatus.Saved, (await nations.UpdateAsync(id, form)).Status);
+        Assert.Equal("Paris", await _database.ScalarAsync<string>($"SELECT capital FROM nations WHERE id = {id}"));
+        Assert.Equal("FRA", await _database.ScalarAsync<string>($"SELECT code FROM nations WHERE id = {id}"));
+
+        var delete = await nations.DeleteAsync(id, (await nations.ReadAsync(id))!.Version);
+        Assert.Equal(SaveStatus.Invalid, delete.Status);
+        Assert.Equal(1L, await _database.ScalarAsync<long>($"SELECT count(*) FROM nations WHERE id = {id}"));
     }
 
     private static string MessagesOf(SaveOutcome<AllianceForm> outcome, string field) => string.Join(" ", outcome.Errors[field]);

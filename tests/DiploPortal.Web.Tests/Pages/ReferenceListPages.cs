@@ -72,4 +72,17 @@ public class ReferenceListPages(AccountsPortal portal) : IClassFixture<AccountsP
         using var missing = await admin.GetAsync(new Uri("/alliances/NOPE/edit", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task AdministratorsCorrectANationsFactsButNeverItsCodes()
+    {
+        using var admin = portal.CreateBrowserClient();
+        await AccountsPortal.SignInAsync(admin, "admin");
+
+        var editor = await admin.GetStringAsync(new Uri("/nations/FRA/edit", UriKind.Relative));
+        Assert.Contains("Official name", editor, StringComparison.Ordinal);
+        Assert.Contains("/nations/FRA/edit", await admin.GetStringAsync(new Uri("/nations/FRA", UriKind.Relative)), StringComparison.Ordinal);
+        using var missing = await admin.GetAsync(new Uri("/nations/XXX/edit", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }
