@@ -112,9 +112,39 @@ public abstract class RecordEditor<TEntity, TForm>(IDbContextFactory<PortalDbCon
             return SaveOutcome.Conflict(await ReadFormAsync(db, id, cancellationToken));
         }
 
+        if (await CheckDeleteAsync(db, record, cancellationToken) is { Any: true } refusals)
+        {
+            return SaveOutcome.Invalid<TForm>(refusals.ToDictionary());
+        }
+
         db.Entry(record).Property(r => r.Version).OriginalValue = version;
         db.Remove(record);
-        return await SaveOrConflictAsync(db, id, cancellationToken);
+        try
+        {
+            return await SaveOrConflictAsync(db, id, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ForeignKeyViolation })
+        {
+            // Records the user may not see can still name this one; the database's foreign keys refuse the delete.
+            var refused = new FieldErrors();
+            refused.Add(SaveOutcome.RecordField, "Other records still refer to this one, so it was not deleted.");
+            return SaveOutcome.Invalid<TForm>(refused.ToDictionary());
+        }
+    }
+
+    /// <summary>
+    /// Why <paramref name="record"/> may not be deleted (under <see cref="SaveOutcome.RecordField"/>), such as
+    /// records that still refer to it; nothing to say by default.
+    /// </summary>
+    protected virtual Task<FieldErrors?> CheckDeleteAsync(PortalDbContext db, TEntity record, CancellationToken cancellationToken) =>
+        Task.FromResult<FieldErrors?>(null);
+
+    /// <summary>Runs <paramref name="read"/> on a short-lived context of the scope's user (lookups a form needs).</summary>
+    protected async Task<T> ReadWithAsync<T>(Func<PortalDbContext, Task<T>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await read(db);
     }
 
     /// <summary>A new, empty record for <see cref="CreateAsync"/> to fill.</summary>
