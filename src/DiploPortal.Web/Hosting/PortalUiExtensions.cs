@@ -1,3 +1,4 @@
+using DiploPortal.Web.Attaches;
 using DiploPortal.Web.Components;
 using DiploPortal.Web.Engagements;
 using MudBlazor.Services;
@@ -35,6 +36,7 @@ public static class PortalUiExtensions
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapEngagementExports();
+        app.MapAttacheExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
