@@ -50,6 +50,9 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<EngagementEditor>();
         services.AddScoped<EngagementImport>();
         services.AddScoped<AttacheQueries>();
+        services.AddScoped<AttacheEditor>();
+        services.AddScoped<AttacheReportQueries>();
+        services.AddScoped<AttacheReportEditor>();
         services.AddScoped<ExerciseQueries>();
         services.AddScoped<MissionQueries>();
         services.AddScoped<DashboardQueries>();

@@ -165,10 +165,10 @@ public sealed class AllianceEditor(IDbContextFactory<PortalDbContext> dbFactory)
             }
         }
 
-        FormText.Check(errors, nameof(form.Name), form.Name, AllianceForm.NameMaxLength, required: true);
-        FormText.Check(errors, nameof(form.FoundingTreaty), form.FoundingTreaty, AllianceForm.TreatyMaxLength, required: false);
-        FormText.Check(errors, nameof(form.Headquarters), form.Headquarters, AllianceForm.HeadquartersMaxLength, required: false);
-        FormText.Check(errors, nameof(form.Description), form.Description, AllianceForm.DescriptionMaxLength, required: false);
+        FormRules.Required(errors, nameof(form.Name), form.Name, AllianceForm.NameMaxLength, "Give the alliance's name.");
+        FormRules.Length(errors, nameof(form.FoundingTreaty), form.FoundingTreaty, AllianceForm.TreatyMaxLength);
+        FormRules.Length(errors, nameof(form.Headquarters), form.Headquarters, AllianceForm.HeadquartersMaxLength);
+        FormRules.Length(errors, nameof(form.Description), form.Description, AllianceForm.DescriptionMaxLength);
         if (!Enum.IsDefined(form.Kind))
         {
             errors.Add(nameof(form.Kind), "Choose a kind of alliance.");
@@ -255,11 +255,11 @@ public sealed class AllianceEditor(IDbContextFactory<PortalDbContext> dbFactory)
 
         alliance.Name = form.Name.Trim();
         alliance.Kind = form.Kind;
-        alliance.FoundingTreaty = FormText.OrNull(form.FoundingTreaty);
+        alliance.FoundingTreaty = FormRules.OrNull(form.FoundingTreaty);
         alliance.FoundedOn = form.FoundedOn!.Value;
         alliance.DissolvedOn = form.DissolvedOn;
-        alliance.Headquarters = FormText.OrNull(form.Headquarters);
-        alliance.Description = FormText.OrNull(form.Description);
+        alliance.Headquarters = FormRules.OrNull(form.Headquarters);
+        alliance.Description = FormRules.OrNull(form.Description);
 
         // Periods are matched by nation and first day: an unchanged period keeps its row (and its source note).
         var wanted = form.Members.Select(m => (NationId: nations[RecordCode.Normalise(m.Nation)!], Form: m)).ToList();
@@ -275,7 +275,7 @@ public sealed class AllianceEditor(IDbContextFactory<PortalDbContext> dbFactory)
 
             period.Role = member.Role;
             period.LeftOn = member.LeftOn;
-            period.Note = FormText.OrNull(member.Note);
+            period.Note = FormRules.OrNull(member.Note);
         }
     }
 }

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
+using DiploPortal.Core.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Attaches;
@@ -18,6 +20,21 @@ public sealed record AttacheListItem(
     DateOnly? PostedUntil,
     Classification Classification);
 
+/// <summary>An attaché as the list's export writes it: nations by alpha-3 code.</summary>
+public sealed record AttacheRecord(
+    int Id,
+    string FullName,
+    string Rank,
+    MilitaryService Service,
+    AttachePost Post,
+    string SendingNation,
+    string HostNation,
+    DateOnly PostedFrom,
+    DateOnly? PostedUntil,
+    Classification Classification,
+    IReadOnlyList<string> ReleasableToNations,
+    IReadOnlyList<string> ReleasableToAlliances);
+
 /// <summary>A report an attaché filed, as their page lists it.</summary>
 public sealed record AttacheReportItem(int Id, AttacheReportKind Kind, string Title, DateOnly FiledOn, Classification Classification, string Body);
 
@@ -27,40 +44,22 @@ public sealed record AttacheEngagementItem(int Id, string Title, DateOnly Occurr
 /// <summary>An attaché with the reports and engagements the user may see (the newest of each, and how many there are).</summary>
 public sealed record AttacheDetails(
     AttacheListItem Attache,
+    IReadOnlyList<string> ReleasableToNations,
+    IReadOnlyList<string> ReleasableToAlliances,
     IReadOnlyList<AttacheReportItem> Reports,
     int ReportCount,
     IReadOnlyList<AttacheEngagementItem> Engagements,
-    int EngagementCount);
+    int EngagementCount,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    uint Version);
 
-/// <summary>Read side of military attachés.</summary>
-public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory)
+/// <summary>Read side of military attachés: the filtered, sorted list paged by keyset, its export, and one attaché.</summary>
+public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock) : IExportSource<AttacheFilter, AttacheRecord>
 {
     public const int LinkedShown = 25;
 
-    /// <summary>One attaché and their linked records; null when missing or not visible to the user.</summary>
-    public async Task<AttacheDetails?> FindAsync(int id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var attache = await db.Attaches.AsNoTracking().Where(a => a.Id == id).Select(Item).SingleOrDefaultAsync(cancellationToken);
-        if (attache is null)
-        {
-            return null;
-        }
-
-        // Reports and engagements carry their own markings: the global filter leaves out those the user may not see.
-        var reports = db.AttacheReports.AsNoTracking().Where(r => r.AttacheId == id);
-        var engagements = db.EngagementAttaches.AsNoTracking().Where(l => l.AttacheId == id).Select(l => l.Engagement!);
-        return new AttacheDetails(
-            attache,
-            await reports.OrderByDescending(r => r.FiledOn).ThenByDescending(r => r.Id).Take(LinkedShown)
-                .Select(r => new AttacheReportItem(r.Id, r.Kind, r.Title, r.FiledOn, r.Classification, r.Body)).ToListAsync(cancellationToken),
-            await reports.CountAsync(cancellationToken),
-            await engagements.OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).Take(LinkedShown)
-                .Select(e => new AttacheEngagementItem(e.Id, e.Title, e.OccurredOn, e.Classification)).ToListAsync(cancellationToken),
-            await engagements.CountAsync(cancellationToken));
-    }
-
-    private static readonly System.Linq.Expressions.Expression<Func<MilitaryAttache, AttacheListItem>> Item = a => new AttacheListItem(
+    private static readonly Expression<Func<MilitaryAttache, AttacheListItem>> Item = a => new AttacheListItem(
         a.Id,
         a.FullName,
         a.Rank,
@@ -74,21 +73,182 @@ public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory)
         a.PostedUntil,
         a.Classification);
 
-    /// <summary>The <paramref name="take"/> most recently posted attachés, of or in <paramref name="nation"/> when given.</summary>
-    public async Task<IReadOnlyList<AttacheListItem>> ListRecentAsync(int take, string? nation = null, CancellationToken cancellationToken = default)
+    /// <summary>One page of the attachés that match <paramref name="filter"/>, after or before <paramref name="cursor"/>.</summary>
+    public async Task<KeysetPage<AttacheListItem>> ListAsync(
+        AttacheFilter filter, Cursor? cursor, PageDirection direction, int pageSize, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var attaches = db.Attaches.AsNoTracking();
-        if (RecordCode.Normalise(nation) is { } code)
+        return await FilteredAsync(db, filter, cancellationToken) is { } matches
+            ? await Keyset.PageAsync(matches, OrderOf(filter.Sort), Item, cursor, direction, pageSize, cancellationToken)
+            : new KeysetPage<AttacheListItem>([], null, null);
+    }
+
+    /// <summary>How many attachés the filter selects, counted up to <see cref="MatchCount.Cap"/>.</summary>
+    public async Task<MatchCount> CountAsync(AttacheFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await FilteredAsync(db, filter, cancellationToken) is { } matches ? await Keyset.CountAsync(matches, cancellationToken) : MatchCount.Of(0);
+    }
+
+    public async Task<IReadOnlyDictionary<Classification, int>> CountByClassificationAsync(AttacheFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
         {
-            attaches = attaches.Where(a => a.SendingNation!.Code == code || a.HostNation!.Code == code);
+            return new Dictionary<Classification, int>();
         }
 
-        return await attaches
-            .OrderByDescending(a => a.PostedFrom).ThenByDescending(a => a.Id)
-            .Take(take)
-            .Select(Item)
-            .ToListAsync(cancellationToken);
+        return await matches.GroupBy(a => a.Classification).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
     }
+
+    public async IAsyncEnumerable<AttacheRecord> StreamAsync(AttacheFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
+        {
+            yield break;
+        }
+
+        var rows = OrderOf(filter.Sort).Order(matches, reverse: false)
+            .Select(a => new AttacheRecord(
+                a.Id,
+                a.FullName,
+                a.Rank,
+                a.Service,
+                a.Post,
+                a.SendingNation!.Code,
+                a.HostNation!.Code,
+                a.PostedFrom,
+                a.PostedUntil,
+                a.Classification,
+                a.ReleasableToNations,
+                a.ReleasableToAlliances))
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>One attaché and their linked records; null when missing or not visible to the user.</summary>
+    public async Task<AttacheDetails?> FindAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var attache = await db.Attaches.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.ReleasableToNations, a.ReleasableToAlliances, a.CreatedAt, a.UpdatedAt, a.Version })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (attache is null)
+        {
+            return null;
+        }
+
+        var item = await db.Attaches.AsNoTracking().Where(a => a.Id == id).Select(Item).SingleAsync(cancellationToken);
+
+        // Reports and engagements carry their own markings: the global filter leaves out those the user may not see.
+        var reports = db.AttacheReports.AsNoTracking().Where(r => r.AttacheId == id);
+        var engagements = db.EngagementAttaches.AsNoTracking().Where(l => l.AttacheId == id).Select(l => l.Engagement!);
+        return new AttacheDetails(
+            item,
+            attache.ReleasableToNations,
+            attache.ReleasableToAlliances,
+            await reports.OrderByDescending(r => r.FiledOn).ThenByDescending(r => r.Id).Take(LinkedShown)
+                .Select(r => new AttacheReportItem(r.Id, r.Kind, r.Title, r.FiledOn, r.Classification, r.Body)).ToListAsync(cancellationToken),
+            await reports.CountAsync(cancellationToken),
+            await engagements.OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).Take(LinkedShown)
+                .Select(e => new AttacheEngagementItem(e.Id, e.Title, e.OccurredOn, e.Classification)).ToListAsync(cancellationToken),
+            await engagements.CountAsync(cancellationToken),
+            attache.CreatedAt,
+            attache.UpdatedAt,
+            attache.Version);
+    }
+
+    /// <summary>
+    /// The attachés the filter selects, visible to the context's user (the global filter); null when it
+    /// names a nation that does not exist, so that nothing matches.
+    /// </summary>
+    private async Task<IQueryable<MilitaryAttache>?> FilteredAsync(PortalDbContext db, AttacheFilter filter, CancellationToken cancellationToken)
+    {
+        IQueryable<MilitaryAttache> query = db.Attaches.AsNoTracking();
+        if (RecordCode.Normalise(filter.Nation) is { } code)
+        {
+            if (await NationIdAsync(db, code, cancellationToken) is not { } nationId)
+            {
+                return null;
+            }
+
+            query = filter.Role switch
+            {
+                AttacheNationRole.Sending => query.Where(a => a.SendingNationId == nationId),
+                AttacheNationRole.Host => query.Where(a => a.HostNationId == nationId),
+                _ => query.Where(a => a.SendingNationId == nationId || a.HostNationId == nationId),
+            };
+        }
+
+        if (filter.Post is { } post)
+        {
+            query = query.Where(a => a.Post == post);
+        }
+
+        if (filter.Service is { } service)
+        {
+            query = query.Where(a => a.Service == service);
+        }
+
+        if (filter.ServingOn is { } day)
+        {
+            query = query.Where(a => a.PostedFrom <= day && (a.PostedUntil == null || a.PostedUntil >= day));
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        query = filter.Status switch
+        {
+            PostingStatus.Serving => query.Where(a => a.PostedFrom <= today && (a.PostedUntil == null || a.PostedUntil >= today)),
+            PostingStatus.Ended => query.Where(a => a.PostedUntil < today),
+            _ => query,
+        };
+
+        if (filter.PostedFrom is { } from)
+        {
+            query = query.Where(a => a.PostedFrom >= from);
+        }
+
+        if (filter.PostedUntil is { } until)
+        {
+            query = query.Where(a => a.PostedFrom <= until);
+        }
+
+        if (filter.Classification is { } classification)
+        {
+            query = query.Where(a => a.Classification == classification);
+        }
+
+        if (filter.Text is { } text && !string.IsNullOrWhiteSpace(text))
+        {
+            query = query.Where(a => a.SearchVector!.Matches(EF.Functions.WebSearchToTsQuery(ClassifiedRecordConfiguration.TextSearchConfiguration, text)));
+        }
+
+        return query;
+    }
+
+    internal static Task<int?> NationIdAsync(PortalDbContext db, string code, CancellationToken cancellationToken) =>
+        db.Nations.Where(n => n.Code == code).Select(n => (int?)n.Id).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The keyset order of each sort; each has an index on (key, id) (AttacheConfiguration).</summary>
+    private static KeysetOrder<MilitaryAttache, AttacheListItem> OrderOf(AttacheSort sort) => sort switch
+    {
+        AttacheSort.Oldest => ByPostingAscending,
+        AttacheSort.NameAscending => ByNameAscending,
+        AttacheSort.NameDescending => ByNameDescending,
+        _ => ByPostingDescending,
+    };
+
+    private static readonly KeysetOrder<MilitaryAttache, AttacheListItem> ByPostingDescending = Keyset.By<MilitaryAttache, AttacheListItem, DateOnly>(a => a.PostedFrom, a => a.Id, descending: true, i => (i.PostedFrom, i.Id));
+    private static readonly KeysetOrder<MilitaryAttache, AttacheListItem> ByPostingAscending = Keyset.By<MilitaryAttache, AttacheListItem, DateOnly>(a => a.PostedFrom, a => a.Id, descending: false, i => (i.PostedFrom, i.Id));
+    private static readonly KeysetOrder<MilitaryAttache, AttacheListItem> ByNameAscending = Keyset.By<MilitaryAttache, AttacheListItem, string>(a => a.FullName, a => a.Id, descending: false, i => (i.FullName, i.Id));
+    private static readonly KeysetOrder<MilitaryAttache, AttacheListItem> ByNameDescending = Keyset.By<MilitaryAttache, AttacheListItem, string>(a => a.FullName, a => a.Id, descending: true, i => (i.FullName, i.Id));
 }

@@ -122,16 +122,31 @@ public abstract class RecordEditor<TEntity, TForm>(IDbContextFactory<PortalDbCon
 
         if (await DeleteRefusalAsync(db, record, cancellationToken) is { } refusal)
         {
-            return SaveOutcome.Invalid<TForm>(new Dictionary<string, string[]> { [DeleteField] = [refusal] });
+            return SaveOutcome.Invalid<TForm>(new Dictionary<string, string[]> { [SaveOutcome.RecordField] = [refusal] });
         }
 
         db.Entry(record).Property(r => r.Version).OriginalValue = version;
         db.Remove(record);
-        return await SaveOrConflictAsync(db, id, cancellationToken);
+        try
+        {
+            return await SaveOrConflictAsync(db, id, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ForeignKeyViolation })
+        {
+            // Records the user may not see can still name this one; the database's foreign keys refuse the delete.
+            var refused = new FieldErrors();
+            refused.Add(SaveOutcome.RecordField, "Other records still refer to this one, so it was not deleted.");
+            return SaveOutcome.Invalid<TForm>(refused.ToDictionary());
+        }
     }
 
-    /// <summary>The key of the message that says why a delete was refused (<see cref="DeleteRefusalAsync"/>).</summary>
-    public const string DeleteField = "";
+    /// <summary>Runs <paramref name="read"/> on a short-lived context of the scope's user (lookups a form needs).</summary>
+    protected async Task<T> ReadWithAsync<T>(Func<PortalDbContext, Task<T>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await read(db);
+    }
 
     /// <summary>Why the record may not be deleted (records still depend on it), or null when it may.</summary>
     protected virtual Task<string?> DeleteRefusalAsync(PortalDbContext db, TEntity record, CancellationToken cancellationToken) => Task.FromResult<string?>(null);

@@ -34,6 +34,9 @@ public sealed record SaveOutcome<TForm>(SaveStatus Status, int? Id, IReadOnlyDic
 /// <summary>Makes <see cref="SaveOutcome{TForm}"/> values.</summary>
 public static class SaveOutcome
 {
+    /// <summary>The "field" of a message about the record as a whole (why it cannot be deleted).</summary>
+    public const string RecordField = "";
+
     private static readonly Dictionary<string, string[]> NoErrors = [];
 
     public static SaveOutcome<TForm> Saved<TForm>(int id)

@@ -17,18 +17,10 @@ public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactor
 
     protected override async Task<FormCheck<Engagement>> CheckAsync(PortalDbContext db, EngagementForm form, CancellationToken cancellationToken)
     {
-        var nations = await NationIdsAsync(db, form, cancellationToken);
-        var acronyms = form.ReleasableToAlliances.Select(RecordCode.Normalise).OfType<string>().Distinct().ToList();
-        var alliances = acronyms.Count == 0 ? [] : await db.Alliances.Where(a => acronyms.Contains(a.Acronym)).Select(a => a.Acronym).ToListAsync(cancellationToken);
+        var nations = await FormRules.NationIdsAsync(db, form.Participants.Concat(form.ReleasableToNations).Append(form.HostNation), cancellationToken);
+        var alliances = await FormRules.ExistingAlliancesAsync(db, form.ReleasableToAlliances, cancellationToken);
         var errors = EngagementRules.Check(form, nations.ContainsKey, alliances.Contains, db.User, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         return FormCheck.Of<Engagement>(errors, engagement => Apply(form, engagement, nations));
-    }
-
-    /// <summary>The ids of every nation code the form names (codes it names that do not exist are missing).</summary>
-    private static async Task<IReadOnlyDictionary<string, int>> NationIdsAsync(PortalDbContext db, EngagementForm form, CancellationToken cancellationToken)
-    {
-        var codes = form.Participants.Concat(form.ReleasableToNations).Append(form.HostNation).Select(RecordCode.Normalise).OfType<string>().Distinct().ToList();
-        return await db.Nations.Where(n => codes.Contains(n.Code)).ToDictionaryAsync(n => n.Code, n => n.Id, cancellationToken);
     }
 
     private static void Apply(EngagementForm form, Engagement engagement, IReadOnlyDictionary<string, int> nations)
@@ -43,8 +35,8 @@ public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactor
         engagement.Outcome = form.Outcome;
         engagement.OutcomeNotes = string.IsNullOrWhiteSpace(form.OutcomeNotes) ? null : form.OutcomeNotes.Trim();
         engagement.Classification = form.Classification;
-        engagement.ReleasableToNations = [.. form.ReleasableToNations.Select(RecordCode.Normalise).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
-        engagement.ReleasableToAlliances = [.. form.ReleasableToAlliances.Select(RecordCode.Normalise).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+        engagement.ReleasableToNations = FormRules.Codes(form.ReleasableToNations);
+        engagement.ReleasableToAlliances = FormRules.Codes(form.ReleasableToAlliances);
 
         var wanted = form.Participants.Select(RecordCode.Normalise).OfType<string>().Select((code, index) => (Id: nations[code], IsLead: index == 0)).ToList();
         engagement.Participants.RemoveAll(p => !wanted.Any(w => w.Id == p.NationId));

@@ -70,18 +70,18 @@ public sealed class NationEditor(IDbContextFactory<PortalDbContext> dbFactory) :
     protected override Task<FormCheck<Nation>> CheckAsync(PortalDbContext db, NationForm form, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        FormText.Check(errors, nameof(form.Name), form.Name, NationForm.NameMaxLength, required: true);
-        FormText.Check(errors, nameof(form.OfficialName), form.OfficialName, NationForm.OfficialNameMaxLength, required: false);
-        FormText.Check(errors, nameof(form.Region), form.Region, NationForm.RegionMaxLength, required: true);
-        FormText.Check(errors, nameof(form.SubRegion), form.SubRegion, NationForm.SubRegionMaxLength, required: false);
-        FormText.Check(errors, nameof(form.Capital), form.Capital, NationForm.CapitalMaxLength, required: false);
+        FormRules.Required(errors, nameof(form.Name), form.Name, NationForm.NameMaxLength, "Give the nation's name.");
+        FormRules.Length(errors, nameof(form.OfficialName), form.OfficialName, NationForm.OfficialNameMaxLength);
+        FormRules.Required(errors, nameof(form.Region), form.Region, NationForm.RegionMaxLength, "Give the region.");
+        FormRules.Length(errors, nameof(form.SubRegion), form.SubRegion, NationForm.SubRegionMaxLength);
+        FormRules.Length(errors, nameof(form.Capital), form.Capital, NationForm.CapitalMaxLength);
         return Task.FromResult(FormCheck.Of<Nation>(errors, nation =>
         {
             nation.Name = form.Name.Trim();
-            nation.OfficialName = FormText.OrNull(form.OfficialName);
+            nation.OfficialName = FormRules.OrNull(form.OfficialName);
             nation.Region = form.Region.Trim();
-            nation.SubRegion = FormText.OrNull(form.SubRegion);
-            nation.Capital = FormText.OrNull(form.Capital);
+            nation.SubRegion = FormRules.OrNull(form.SubRegion);
+            nation.Capital = FormRules.OrNull(form.Capital);
         }));
     }
 }

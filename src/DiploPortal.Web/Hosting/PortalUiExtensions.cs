@@ -1,5 +1,6 @@
 using DiploPortal.Core.Alliances;
 using DiploPortal.Core.Nations;
+using DiploPortal.Web.Attaches;
 using DiploPortal.Web.Components;
 using DiploPortal.Web.Engagements;
 using DiploPortal.Web.Lists;
@@ -41,6 +42,7 @@ public static class PortalUiExtensions
         app.MapEngagementExports();
         app.MapListExport<NationDirectory, NationListFilter, NationRecord>(NationListAddress.Export);
         app.MapListExport<AllianceDirectory, AllianceListFilter, AllianceRecord>(AllianceListAddress.Export);
+        app.MapAttacheExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

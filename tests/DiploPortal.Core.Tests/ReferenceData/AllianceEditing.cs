@@ -100,7 +100,7 @@ public class AllianceEditing : IAsyncLifetime
         var natoVersion = (await Editor().ReadAsync(nato))!.Version;
         var refused = await Editor().DeleteAsync(nato, natoVersion);
         Assert.Equal(SaveStatus.Invalid, refused.Status);
-        Assert.Contains("membership periods", refused.Errors[AllianceEditor.DeleteField][0], StringComparison.Ordinal);
+        Assert.Contains("membership periods", refused.Errors[SaveOutcome.RecordField][0], StringComparison.Ordinal);
 
         // An empty alliance still named by an engagement's caveat is refused.
         var empty = NewPact();
@@ -112,7 +112,7 @@ public class AllianceEditing : IAsyncLifetime
             """);
         var named = await Editor().DeleteAsync(id, (await Editor().ReadAsync(id))!.Version);
         Assert.Equal(SaveStatus.Invalid, named.Status);
-        Assert.Contains("Records still name NORPACT", named.Errors[AllianceEditor.DeleteField][0], StringComparison.Ordinal);
+        Assert.Contains("Records still name NORPACT", named.Errors[SaveOutcome.RecordField][0], StringComparison.Ordinal);
 
         await _database.ExecuteAsync("DELETE FROM engagements WHERE title = 'Caveated talks'");
         Assert.Equal(SaveStatus.Saved, (await Editor().DeleteAsync(id, (await Editor().ReadAsync(id))!.Version)).Status);
@@ -130,7 +130,7 @@ public class AllianceEditing : IAsyncLifetime
 
         var invalid = await nations.UpdateAsync(id, form);
         Assert.Equal(SaveStatus.Invalid, invalid.Status);
-        Assert.Equal(["This is required."], invalid.Errors[nameof(NationForm.Name)]);
+        Assert.Equal(["Give the nation's name."], invalid.Errors[nameof(NationForm.Name)]);
 
         form.Name = "France";
         Assert.Equal(SaveStatus.Saved, (await nations.UpdateAsync(id, form)).Status);

@@ -21,10 +21,14 @@ internal sealed class AttacheConfiguration : IEntityTypeConfiguration<MilitaryAt
 
         builder.HasOne(a => a.SendingNation).WithMany().HasForeignKey(a => a.SendingNationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.HostNation).WithMany().HasForeignKey(a => a.HostNationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(a => a.Reports).WithOne(r => r.Attache).HasForeignKey(r => r.AttacheId).OnDelete(DeleteBehavior.Cascade);
+        // Deleting an attaché never takes their reports with them, not even those the deleting user may not see.
+        builder.HasMany(a => a.Reports).WithOne(r => r.Attache).HasForeignKey(r => r.AttacheId).OnDelete(DeleteBehavior.Restrict);
         // A nation page reads the attachés a nation sent and received by posting date (NationStoryQueries).
         builder.HasIndex(a => new { a.SendingNationId, a.PostedFrom, a.Id });
         builder.HasIndex(a => new { a.HostNationId, a.PostedFrom, a.Id });
+        // Lists page by keyset on (posted_from, id) and (full_name, id) (AttacheQueries).
+        builder.HasIndex(a => new { a.PostedFrom, a.Id }).IsDescending(true, true);
+        builder.HasIndex(a => new { a.FullName, a.Id });
     }
 }
 
@@ -39,5 +43,6 @@ internal sealed class AttacheReportConfiguration : IEntityTypeConfiguration<Atta
         builder.HasIndex(r => new { r.AttacheId, r.FiledOn });
         // Search ranks the newest matching reports first and walks this index to stop early.
         builder.HasIndex(r => new { r.FiledOn, r.Id });
+        builder.HasIndex(r => new { r.Title, r.Id });
     }
 }

@@ -407,6 +407,9 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasIndex("FiledOn", "Id")
                         .HasDatabaseName("ix_attache_reports_filed_on_id");
 
+                    b.HasIndex("Title", "Id")
+                        .HasDatabaseName("ix_attache_reports_title_id");
+
                     b.ToTable("attache_reports", null, t =>
                         {
                             t.HasCheckConstraint("ck_attache_reports_classification", "classification IN ('Unclassified', 'Restricted', 'Confidential', 'Secret')");
@@ -524,6 +527,13 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasDatabaseName("ix_attaches_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("FullName", "Id")
+                        .HasDatabaseName("ix_attaches_full_name_id");
+
+                    b.HasIndex("PostedFrom", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_attaches_posted_from_id");
 
                     b.HasIndex("HostNationId", "PostedFrom", "Id")
                         .HasDatabaseName("ix_attaches_host_nation_id_posted_from_id");
@@ -1850,7 +1860,7 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasOne("DiploPortal.Core.Attaches.MilitaryAttache", "Attache")
                         .WithMany("Reports")
                         .HasForeignKey("AttacheId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_attache_reports_attaches_attache_id");
 
