@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace DiploPortal.Benchmarks;
 
-internal sealed record BenchOptions(string ConnectionString, int Iterations, int Warmup, int ImportRows, string? PlansFile)
+internal sealed record BenchOptions(string ConnectionString, int Iterations, int Warmup, int ImportRows, string? PlansFile, string? Only)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -21,7 +21,8 @@ internal sealed record BenchOptions(string ConnectionString, int Iterations, int
             int.Parse(Value("--iterations") ?? "200", CultureInfo.InvariantCulture),
             int.Parse(Value("--warmup") ?? "20", CultureInfo.InvariantCulture),
             int.Parse(Value("--import-rows") ?? "100000", CultureInfo.InvariantCulture),
-            Value("--plans"));
+            Value("--plans"),
+            Value("--only"));
     }
 }
 
@@ -33,6 +34,9 @@ internal sealed record BenchResult(string Name, int Runs, double P50, double P95
         double At(double fraction) => sorted[Math.Max(0, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
         return new BenchResult(name, sorted.Count, At(0.50), At(0.95), sorted[^1]);
     }
+
+    /// <summary>A measurement left out by <c>--only</c>.</summary>
+    public static BenchResult Skipped(string name) => new(name, 0, 0, 0, 0);
 
     public string ToMarkdown() => string.Create(CultureInfo.InvariantCulture, $"| {Name} | {Runs} | {P50:0.0} | {P95:0.0} | {Max:0.0} |");
 }

@@ -5,6 +5,8 @@ using DiploPortal.Benchmarks;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Engagements;
+using DiploPortal.Core.Nations;
+using DiploPortal.Core.Search;
 using DiploPortal.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -12,7 +14,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 // Server-side timings of the staff records targets (docs/PERFORMANCE.md), against a database that
 // holds the demo data: run it through scripts/bench.sh, which builds that database and also load-tests
 // the rendered list page over HTTP.
-//   diploportal-bench --connection "Host=...;Database=..." [--iterations 200] [--plans plans.txt]
+//   diploportal-bench --connection "Host=...;Database=..." [--iterations 200] [--plans plans.txt] [--only "Search"]
+// --only runs the measurements whose name contains the text (and the import only when it matches "Import").
 var options = BenchOptions.Parse(args);
 var capture = new PlanCapture();
 var builder = new DbContextOptionsBuilder<PortalDbContext>();
@@ -46,18 +49,51 @@ if (deep is { } cursor)
     results.Add(await MeasureAsync($"List, same filter, {depth:N0} rows deep", () => queries.ListAsync(filtered, cursor, PageDirection.After, 50)));
 }
 
-results.Add(await MeasureAsync("List, nation FRA and kind StaffTalks, first page", () => queries.ListAsync(selective, null, PageDirection.After, 50)));
 results.Add(await MeasureAsync("Match count of the filtered list (capped at 1,000)", () => queries.CountAsync(filtered)));
-results.Add(await MeasureAsync("Match count, nation FRA and kind StaffTalks", () => queries.CountAsync(selective)));
 results.Add(await MeasureAsync("List, title order, first page", () => queries.ListAsync(filtered with { Sort = EngagementSort.TitleAscending }, null, PageDirection.After, 50)));
 
-var import = await ImportAsync(pool, staff, options.ImportRows);
-results.Insert(results.Count - 1, import);
+// The nation filter: an engagement the nation hosted or took part in.
+var selectiveDepth = 5_000;
+var selectiveDeep = await NationCursorAtAsync(pool, analyst, "FRA", EngagementKind.StaffTalks, selectiveDepth);
+results.Add(await MeasureAsync("List, nation FRA and kind StaffTalks, first page", () => queries.ListAsync(selective, null, PageDirection.After, 50)));
+if (selectiveDeep is { } nationCursor)
+{
+    results.Add(await MeasureAsync($"Same list, {selectiveDepth:N0} rows deep (keyset)", () => queries.ListAsync(selective, nationCursor, PageDirection.After, 50)));
+}
+
+results.Add(await MeasureAsync("Same list, oldest first, first page", () => queries.ListAsync(selective with { Sort = EngagementSort.Oldest }, null, PageDirection.After, 50)));
+results.Add(await MeasureAsync("Same list, title order, first page", () => queries.ListAsync(selective with { Sort = EngagementSort.TitleAscending }, null, PageDirection.After, 50)));
+results.Add(await MeasureAsync("Match count, nation FRA and kind StaffTalks", () => queries.CountAsync(selective)));
+results.Add(await MeasureAsync("List, nation MUS (the fewest engagements), first page", () => queries.ListAsync(new EngagementFilter { Nation = "MUS" }, null, PageDirection.After, 50)));
+
+// Search (every kind, capped counts, snippets of the 20 shown), as the search page calls it.
+var search = new SearchQueries(new BenchFactory(pool, analyst));
+foreach (var term in new[] { "kiel", "border", "\"search and rescue\"", "defence" })
+{
+    var share = await ShareOfEngagementsAsync(pool, term);
+    results.Add(await MeasureAsync($"Search `{term}` (in {share:0.00} % of engagements)", () => search.SearchAsync(term, null, 20)));
+}
+
+// The nation page: every section StoryAsync loads (details, counts, attachés, exercises, missions, engagements, timeline).
+var stories = new NationStoryQueries(new BenchFactory(pool, analyst), TimeProvider.System);
+foreach (var code in new[] { "USA", "FRA", "MUS" })
+{
+    var engagementsOf = await EngagementsOfAsync(pool, code);
+    results.Add(await MeasureAsync($"Nation page {code} ({engagementsOf:N0} engagements)", () => stories.StoryAsync(code)));
+}
+
+results.Add(await MeasureAsync("Nation page FRA, timeline page from 2020-01-01", () => stories.TimelineAsync("FRA", new Cursor("2020-01-01", 0))));
+
+if (Wanted("Import"))
+{
+    var import = await ImportAsync(pool, staff, options.ImportRows);
+    results.Insert(results.Count - 1, import);
+}
 
 Console.WriteLine();
 Console.WriteLine($"| Measurement | Runs | p50 (ms) | p95 (ms) | max (ms) |");
 Console.WriteLine($"|---|---|---|---|---|");
-foreach (var result in results)
+foreach (var result in results.Where(r => r.Runs > 0))
 {
     Console.WriteLine(result.ToMarkdown());
 }
@@ -70,8 +106,15 @@ if (options.PlansFile is { } plansFile)
 
 return 0;
 
+bool Wanted(string name) => options.Only is not { } only || name.Contains(only, StringComparison.OrdinalIgnoreCase);
+
 async Task<BenchResult> MeasureAsync(string name, Func<Task> run)
 {
+    if (!Wanted(name))
+    {
+        return BenchResult.Skipped(name);
+    }
+
     for (var i = 0; i < options.Warmup; i++)
     {
         await run();
@@ -109,6 +152,43 @@ static async Task<Cursor?> CursorAtAsync(PooledDbContextFactory<PortalDbContext>
     }
 
     return new Cursor(row.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.Id);
+}
+
+// The cursor of the row at the given depth of a nation's list of one kind, newest first (found once with OFFSET).
+static async Task<Cursor?> NationCursorAtAsync(PooledDbContextFactory<PortalDbContext> pool, CurrentUser user, string code, EngagementKind kind, int depth)
+{
+    await using var db = new BenchFactory(pool, user).CreateDbContext();
+    var id = await db.Nations.Where(n => n.Code == code).Select(n => n.Id).SingleAsync();
+    var row = await db.Engagements.AsNoTracking()
+        .Where(e => e.Kind == kind && (e.HostNationId == id || e.Participants.Any(p => p.NationId == id)))
+        .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id)
+        .Skip(depth - 1).Select(e => new { e.OccurredOn, e.Id }).FirstOrDefaultAsync();
+    if (row is null)
+    {
+        Console.WriteLine($"{code}'s {kind} list has fewer than {depth:N0} rows: no deep-page measurement.");
+        return null;
+    }
+
+    return new Cursor(row.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.Id);
+}
+
+// The share of all engagements (whoever may see them) whose text matches a search, in percent (the
+// portal's text search configuration is English: ClassifiedRecordConfiguration).
+static async Task<double> ShareOfEngagementsAsync(PooledDbContextFactory<PortalDbContext> pool, string term)
+{
+    await using var db = pool.CreateDbContext();
+    var all = await db.Engagements.IgnoreQueryFilters().CountAsync();
+    var matching = await db.Engagements.IgnoreQueryFilters()
+        .CountAsync(e => e.SearchVector!.Matches(EF.Functions.WebSearchToTsQuery("english", term)));
+    return 100.0 * matching / all;
+}
+
+// How many engagements a nation hosted or took part in (whoever may see them).
+static async Task<int> EngagementsOfAsync(PooledDbContextFactory<PortalDbContext> pool, string code)
+{
+    await using var db = pool.CreateDbContext();
+    return await db.Engagements.IgnoreQueryFilters()
+        .CountAsync(e => e.HostNation!.Code == code || e.Participants.Any(p => p.Nation!.Code == code));
 }
 
 // Imports a generated file of valid rows as a staff officer, three times, removing the rows after each run.

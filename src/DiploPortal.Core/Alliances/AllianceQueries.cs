@@ -1,5 +1,6 @@
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
+using DiploPortal.Core.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Alliances;
@@ -43,18 +44,23 @@ public sealed record AllianceDetails(
 /// <summary>Read side of alliances: lists, the alliance page, and membership on a given day.</summary>
 public sealed class AllianceQueries(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
+    private static readonly ReferenceDataCache<IReadOnlyList<AllianceSummary>> Lists = new();
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>Every alliance with its number of full members today (reference data: cached briefly, see <see cref="ReferenceDataCache"/>).</summary>
     public async Task<IReadOnlyList<AllianceSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         var today = Today;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Alliances.AsNoTracking()
-            .OrderBy(a => a.Acronym)
-            .Select(a => new AllianceSummary(
-                a.Acronym, a.Name, a.Kind, a.FoundedOn, a.DissolvedOn, a.Headquarters,
-                a.Memberships.AsQueryable().Count(AllianceMembership.FullMemberOn(today))))
-            .ToListAsync(cancellationToken);
+        return await Lists.GetAsync(
+            $"{db.Database.GetConnectionString()}|{today:yyyy-MM-dd}",
+            async () => (await db.Alliances.AsNoTracking()
+                .OrderBy(a => a.Acronym)
+                .Select(a => new AllianceSummary(
+                    a.Acronym, a.Name, a.Kind, a.FoundedOn, a.DissolvedOn, a.Headquarters,
+                    a.Memberships.AsQueryable().Count(AllianceMembership.FullMemberOn(today))))
+                .ToListAsync(cancellationToken)).AsReadOnly());
     }
 
     public async Task<AllianceDetails?> FindAsync(string acronym, CancellationToken cancellationToken = default)

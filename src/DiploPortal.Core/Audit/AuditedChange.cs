@@ -27,6 +27,9 @@ internal sealed class AuditedChange
         _after = after;
     }
 
+    /// <summary>True for a change to nations, alliances or their memberships, which lists cache (ReferenceDataCache).</summary>
+    public bool IsReferenceData => _entry.Entity is Nations.Nation or Alliances.Alliance or Alliances.AllianceMembership;
+
     /// <summary>Call after DetectChanges and before the save.</summary>
     public static List<AuditedChange> Collect(ChangeTracker tracker)
     {

@@ -195,6 +195,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
                 ChangeTracker.AcceptAllChanges();
             }
 
+            // An administrator's change to nations or alliances is seen by the next list, not a minute later.
+            if (changes.Exists(c => c.IsReferenceData))
+            {
+                ReferenceData.ReferenceDataCache.Invalidate();
+            }
+
             return saved;
         }
         finally

@@ -1,6 +1,7 @@
 using DiploPortal.Core.Alliances;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
+using DiploPortal.Core.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Nations;
@@ -43,9 +44,23 @@ public sealed record NationFilter(string? Text = null, string? Region = null, bo
 /// <summary>Read side of nations: lists and the nation page.</summary>
 public sealed class NationQueries(IDbContextFactory<PortalDbContext> dbFactory)
 {
+    private static readonly ReferenceDataCache<IReadOnlyList<NationSummary>> AllNations = new();
+
     public async Task<IReadOnlyList<NationSummary>> ListAsync(NationFilter filter, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(filter.Text))
+        {
+            // Pickers and filters list every nation on each page: from the cache, narrowed here (order kept).
+            var all = await AllNations.GetAsync(
+                db.Database.GetConnectionString() ?? "",
+                async () => (await db.Nations.AsNoTracking().OrderBy(n => n.Name).Select(ToSummary).ToListAsync(cancellationToken)).AsReadOnly());
+            return string.IsNullOrWhiteSpace(filter.Region) && filter.IncludeHistorical
+                ? all
+                : all.Where(n => (string.IsNullOrWhiteSpace(filter.Region) || n.Region == filter.Region) && (filter.IncludeHistorical || n.ExistedUntil is null)).ToList();
+        }
+
         var query = db.Nations.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {

@@ -36,6 +36,7 @@ public sealed partial class ReferenceDataLoader(IDbContextFactory<PortalDbContex
         var changes = UpsertAlliances(db, alliances, nations, allianceRecords);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        ReferenceDataCache.Invalidate();
 
         var result = changes with { NationsAdded = nationsAdded, NationsUpdated = nationsUpdated };
         LogLoaded(logger, nationRecords.Count, allianceRecords.Count, result);

@@ -93,6 +93,48 @@ public class EngagementListing : IAsyncLifetime
         Assert.All(page.Items, e => Assert.Contains("France", e.ParticipantNations));
     }
 
+    [Theory]
+    [InlineData(EngagementSort.Newest)]
+    [InlineData(EngagementSort.Oldest)]
+    [InlineData(EngagementSort.TitleAscending)]
+    [InlineData(EngagementSort.TitleDescending)]
+    public async Task PagesThroughANationsEngagementsHostedOrAttendedOnceEachAndOnlyThoseTheUserMaySee(EngagementSort sort)
+    {
+        // Germany hosts four engagements and takes part in one of them; the United States takes part in all and hosts two.
+        await _database.ExecuteAsync("""
+            UPDATE engagements SET host_nation_id = (SELECT id FROM nations WHERE code = 'DEU')
+            WHERE title IN ('Harbour talks 00', 'Border dialogue 01', 'Cyber staff talks 02', 'Harbour talks 03');
+            INSERT INTO engagement_participants (engagement_id, nation_id, is_lead)
+            SELECT id, (SELECT id FROM nations WHERE code = 'DEU'), false FROM engagements WHERE title = 'Harbour talks 03';
+            UPDATE engagements SET host_nation_id = (SELECT id FROM nations WHERE code = 'USA') WHERE title IN ('Harbour talks 06', 'Border dialogue 07');
+            """);
+
+        Assert.Equal(
+            ["Border dialogue 01", "Cyber staff talks 02", "Harbour talks 00", "Harbour talks 03"],
+            (await ListAsync(new EngagementFilter { Nation = "DEU", Sort = sort })).Items.Select(e => e.Title).Order(StringComparer.Ordinal));
+        // "Cyber staff talks 02" is Secret.
+        var restricted = QueriesFor(RestrictedFrench);
+        Assert.Equal(3, (await restricted.CountAsync(new EngagementFilter { Nation = "DEU", Sort = sort })).Count);
+        Assert.Equal(3, (await restricted.ListAsync(new EngagementFilter { Nation = "DEU", Sort = sort }, null, PageDirection.After, 100)).Items.Count);
+
+        var queries = QueriesFor(SecretAmerican);
+        var filter = new EngagementFilter { Nation = "USA", Sort = sort };
+        Assert.Equal(30, (await queries.CountAsync(filter)).Count);
+        var all = (await queries.ListAsync(filter, null, PageDirection.After, 100)).Items;
+        Assert.Equal(Expected(all, sort).Select(e => e.Id), all.Select(e => e.Id));
+        Assert.Equal(30, all.Select(e => e.Id).Distinct().Count());
+
+        var pages = new List<KeysetPage<EngagementListItem>> { await queries.ListAsync(filter, null, PageDirection.After, 4) };
+        while (pages[^1].Next is { } next)
+        {
+            pages.Add(await queries.ListAsync(filter, next, PageDirection.After, 4));
+        }
+
+        Assert.Equal(all.Select(e => e.Id), pages.SelectMany(p => p.Items).Select(e => e.Id));
+        var back = await queries.ListAsync(filter, pages[^1].Previous, PageDirection.Before, 4);
+        Assert.Equal(pages[^2].Items.Select(e => e.Id), back.Items.Select(e => e.Id));
+    }
+
     [Fact]
     public async Task FiltersByAllianceMembershipOnTheDayOfTheEngagement()
     {

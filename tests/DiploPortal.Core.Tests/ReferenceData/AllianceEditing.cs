@@ -32,6 +32,17 @@ public class AllianceEditing : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheCachedAllianceListShowsANewAllianceAtOnce()
+    {
+        var lists = new AllianceQueries(_database.FactoryFor(Admin), TimeProvider.System);
+        Assert.DoesNotContain(await lists.ListAsync(), a => a.Acronym == "NORPACT");
+
+        await Editor().CreateAsync(NewPact());
+
+        Assert.Contains(await lists.ListAsync(), a => a.Acronym == "NORPACT");
+    }
+
+    [Fact]
     public async Task ReportsEveryBrokenRuleBesideItsFieldAndWritesNothing()
     {
         var form = NewPact();

@@ -69,7 +69,13 @@ public abstract partial class RecordListPage<TFilter, TItem> : PortalComponentBa
         }
 
         Page = page ?? Page;
-        StateHasChanged();
+
+        // Prerendering sends nothing before the count is in, so a render here would only be repeated (the table costs most).
+        if (RendererInfo.IsInteractive)
+        {
+            StateHasChanged();
+        }
+
         var count = await CountOrNullAsync(request.Filter);
         if (generation == _generation)
         {
