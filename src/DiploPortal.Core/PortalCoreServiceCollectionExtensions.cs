@@ -47,7 +47,9 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<EngagementImport>();
         services.AddScoped<AttacheQueries>();
         services.AddScoped<ExerciseQueries>();
+        services.AddScoped<ExerciseEditor>();
         services.AddScoped<MissionQueries>();
+        services.AddScoped<MissionEditor>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<SearchQueries>();
         services.AddPortalAudit();

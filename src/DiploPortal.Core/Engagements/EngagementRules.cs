@@ -26,10 +26,9 @@ public static class EngagementRules
             errors.Add(nameof(form.Title), $"Keep the title to {EngagementForm.TitleMaxLength} characters; it has {title.Length}.");
         }
 
-        CheckEnum(errors, nameof(form.Kind), form.Kind);
-        CheckEnum(errors, nameof(form.Channel), form.Channel);
-        CheckEnum(errors, nameof(form.Outcome), form.Outcome);
-        CheckEnum(errors, nameof(form.Classification), form.Classification);
+        FieldRules.Enum(errors, nameof(form.Kind), form.Kind);
+        FieldRules.Enum(errors, nameof(form.Channel), form.Channel);
+        FieldRules.Enum(errors, nameof(form.Outcome), form.Outcome);
 
         if (form.OccurredOn is not { } day)
         {
@@ -40,9 +39,9 @@ public static class EngagementRules
             errors.Add(nameof(form.Outcome), "An engagement that has not happened yet can only be pending.");
         }
 
-        CheckLength(errors, nameof(form.Location), form.Location, EngagementForm.LocationMaxLength);
-        CheckLength(errors, nameof(form.Summary), form.Summary, EngagementForm.SummaryMaxLength);
-        CheckLength(errors, nameof(form.OutcomeNotes), form.OutcomeNotes, EngagementForm.OutcomeNotesMaxLength);
+        FieldRules.Length(errors, nameof(form.Location), form.Location, EngagementForm.LocationMaxLength);
+        FieldRules.Length(errors, nameof(form.Summary), form.Summary, EngagementForm.SummaryMaxLength);
+        FieldRules.Length(errors, nameof(form.OutcomeNotes), form.OutcomeNotes, EngagementForm.OutcomeNotesMaxLength);
 
         if (RecordCode.Normalise(form.HostNation) is { } host && !nationExists(host))
         {
@@ -65,38 +64,7 @@ public static class EngagementRules
             errors.Add(nameof(form.Participants), $"{twice} is named twice.");
         }
 
-        foreach (var unknown in form.ReleasableToNations.Select(RecordCode.Normalise).OfType<string>().Where(c => !nationExists(c)).Distinct())
-        {
-            errors.Add(nameof(form.ReleasableToNations), $"There is no nation with the code {unknown}.");
-        }
-
-        foreach (var unknown in form.ReleasableToAlliances.Select(RecordCode.Normalise).OfType<string>().Where(a => !allianceExists(a)).Distinct())
-        {
-            errors.Add(nameof(form.ReleasableToAlliances), $"There is no alliance {unknown}.");
-        }
-
-        if (!user.IsSystem && form.Classification > user.Clearance)
-        {
-            errors.Add(nameof(form.Classification), $"You are cleared to {user.Clearance} and cannot mark a record {form.Classification}.");
-        }
-
+        MarkingRules.Check(errors, form.Classification, form.ReleasableToNations, form.ReleasableToAlliances, nationExists, allianceExists, user);
         return errors;
-    }
-
-    private static void CheckEnum<TEnum>(FieldErrors errors, string field, TEnum value)
-        where TEnum : struct, Enum
-    {
-        if (!Enum.IsDefined(value))
-        {
-            errors.Add(field, $"Choose one of: {string.Join(", ", Enum.GetNames<TEnum>())}.");
-        }
-    }
-
-    private static void CheckLength(FieldErrors errors, string field, string? value, int max)
-    {
-        if (value?.Trim().Length is { } length && length > max)
-        {
-            errors.Add(field, $"Keep this to {max} characters; it has {length}.");
-        }
     }
 }

@@ -1,5 +1,8 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
+using DiploPortal.Core.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Exercises;
@@ -40,10 +43,33 @@ public sealed record ExerciseDetails(
     IReadOnlyList<ExerciseNation> Participants,
     IReadOnlyList<ExerciseMilestoneItem> Milestones,
     IReadOnlyList<ExerciseObservationItem> Observations,
-    IReadOnlyList<ExerciseLiaisonItem> Liaisons);
+    IReadOnlyList<ExerciseLiaisonItem> Liaisons,
+    IReadOnlyList<string> ReleasableToNations,
+    IReadOnlyList<string> ReleasableToAlliances,
+    uint Version);
 
-/// <summary>Read side of joint exercises: the list and the planners' calendar.</summary>
-public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory)
+/// <summary>An exercise as a row of an export: nations by code, participants as CODE:Role.</summary>
+public sealed record ExerciseRecord(
+    int Id,
+    string Name,
+    string? SeriesName,
+    ExerciseKind Kind,
+    ExerciseStatus Status,
+    string HostNation,
+    string? Location,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    string? LeadNation,
+    string? LeadAlliance,
+    IReadOnlyList<string> Participants,
+    int Personnel,
+    string? Objectives,
+    Classification Classification,
+    IReadOnlyList<string> ReleasableToNations,
+    IReadOnlyList<string> ReleasableToAlliances);
+
+/// <summary>Read side of joint exercises: the filtered list paged by keyset, its export, details and the planners' calendar.</summary>
+public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory) : IExportSource<ExerciseFilter, ExerciseRecord>
 {
     /// <summary>One exercise and its linked records; null when missing or not visible to the user.</summary>
     public async Task<ExerciseDetails?> FindAsync(int id, CancellationToken cancellationToken = default)
@@ -65,25 +91,73 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
                 e.Observations.OrderBy(o => o.RecordedOn).Select(o => new ExerciseObservationItem(o.RecordedOn, o.Observation, o.Lesson)).ToList(),
                 // The attaché's own visibility filter applies through the join: hidden ones are left out.
                 e.Liaisons.Select(l => l.Attache!).OrderBy(a => a.FullName)
-                    .Select(a => new ExerciseLiaisonItem(a.Id, a.Rank, a.FullName, a.SendingNation!.Name)).ToList()))
+                    .Select(a => new ExerciseLiaisonItem(a.Id, a.Rank, a.FullName, a.SendingNation!.Name)).ToList(),
+                e.ReleasableToNations,
+                e.ReleasableToAlliances,
+                e.Version))
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>The <paramref name="take"/> exercises with the latest start dates.</summary>
-    public async Task<IReadOnlyList<ExerciseListItem>> ListRecentAsync(int take, string? nation = null, CancellationToken cancellationToken = default)
+    /// <summary>One page of the exercises that match <paramref name="filter"/>, after or before <paramref name="cursor"/>.</summary>
+    public async Task<KeysetPage<ExerciseListItem>> ListAsync(
+        ExerciseFilter filter, Cursor? cursor, PageDirection direction, int pageSize, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var exercises = db.Exercises.AsNoTracking();
-        if (RecordCode.Normalise(nation) is { } code)
+        return await FilteredAsync(db, filter, cancellationToken) is { } matches
+            ? await Keyset.PageAsync(matches, OrderOf(filter.Sort), Item, cursor, direction, pageSize, cancellationToken)
+            : new KeysetPage<ExerciseListItem>([], null, null);
+    }
+
+    /// <summary>How many exercises the filter selects, counted up to <see cref="MatchCount.Cap"/>.</summary>
+    public async Task<MatchCount> CountAsync(ExerciseFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await FilteredAsync(db, filter, cancellationToken) is { } matches ? await Keyset.CountAsync(matches, cancellationToken) : MatchCount.Of(0);
+    }
+
+    public async Task<IReadOnlyDictionary<Classification, int>> CountByClassificationAsync(ExerciseFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ClassificationCounts.OfAsync(await FilteredAsync(db, filter, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Every exercise the filter selects, in its order, streamed.</summary>
+    public async IAsyncEnumerable<ExerciseRecord> StreamAsync(ExerciseFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
         {
-            exercises = exercises.Where(e => e.HostNation!.Code == code || e.LeadNation!.Code == code || e.Participants.Any(p => p.Nation!.Code == code));
+            yield break;
         }
 
-        return await Project(exercises
-                .OrderByDescending(e => e.StartsOn).ThenByDescending(e => e.Id)
-                .Take(take))
-            .ToListAsync(cancellationToken);
+        var rows = OrderOf(filter.Sort).Order(matches, reverse: false)
+            .Select(e => new ExerciseRecord(
+                e.Id,
+                e.Name,
+                e.SeriesName,
+                e.Kind,
+                e.Status,
+                e.HostNation!.Code,
+                e.Location,
+                e.StartsOn,
+                e.EndsOn,
+                e.LeadNation!.Code,
+                e.LeadAlliance!.Acronym,
+                e.Participants.OrderBy(p => p.Role).ThenBy(p => p.Nation!.Code).Select(p => p.Nation!.Code + ":" + p.Role).ToList(),
+                e.Participants.Sum(p => p.Personnel),
+                e.Objectives,
+                e.Classification,
+                e.ReleasableToNations,
+                e.ReleasableToAlliances))
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
     }
 
     /// <summary>Every exercise whose dates overlap the month of <paramref name="year"/>/<paramref name="month"/>, in start order.</summary>
@@ -98,17 +172,95 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
             .ToListAsync(cancellationToken);
     }
 
-    private static IQueryable<ExerciseListItem> Project(IQueryable<JointExercise> exercises) =>
-        exercises.Select(e => new ExerciseListItem(
-            e.Id,
-            e.Name,
-            e.SeriesName,
-            e.Kind,
-            e.Status,
-            e.HostNation!.Code,
-            e.HostNation.Name,
-            e.StartsOn,
-            e.EndsOn,
-            e.Participants.Count,
-            e.Classification));
+    private static IQueryable<ExerciseListItem> Project(IQueryable<JointExercise> exercises) => exercises.Select(Item);
+
+    private static readonly Expression<Func<JointExercise, ExerciseListItem>> Item = e => new ExerciseListItem(
+        e.Id,
+        e.Name,
+        e.SeriesName,
+        e.Kind,
+        e.Status,
+        e.HostNation!.Code,
+        e.HostNation.Name,
+        e.StartsOn,
+        e.EndsOn,
+        e.Participants.Count,
+        e.Classification);
+
+    /// <summary>
+    /// The exercises the filter selects, visible to the context's user (the global filter); null when it
+    /// names a nation or alliance that does not exist, so that nothing matches.
+    /// </summary>
+    internal static async Task<IQueryable<JointExercise>?> FilteredAsync(PortalDbContext db, ExerciseFilter filter, CancellationToken cancellationToken)
+    {
+        IQueryable<JointExercise> query = db.Exercises.AsNoTracking();
+        if (RecordCode.Normalise(filter.Nation) is { } code)
+        {
+            if (await db.Nations.Where(n => n.Code == code).Select(n => (int?)n.Id).FirstOrDefaultAsync(cancellationToken) is not { } nationId)
+            {
+                return null;
+            }
+
+            query = query.Where(e => e.HostNationId == nationId || e.Participants.Any(p => p.NationId == nationId));
+        }
+
+        if (RecordCode.Normalise(filter.Alliance) is { } acronym)
+        {
+            if (await db.Alliances.Where(a => a.Acronym == acronym).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is not { } allianceId)
+            {
+                return null;
+            }
+
+            // Led by the alliance, or a participant was a member on the exercise's first day.
+            query = query.Where(e => e.LeadAllianceId == allianceId || e.Participants.Any(p => db.AllianceMemberships.Any(m =>
+                m.AllianceId == allianceId && m.NationId == p.NationId && m.JoinedOn <= e.StartsOn && (m.LeftOn == null || m.LeftOn > e.StartsOn))));
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(e => e.Kind == kind);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(e => e.Status == status);
+        }
+
+        if (filter.Classification is { } classification)
+        {
+            query = query.Where(e => e.Classification == classification);
+        }
+
+        // A range selects the exercises with at least one day in it.
+        if (filter.From is { } from)
+        {
+            query = query.Where(e => e.EndsOn >= from);
+        }
+
+        if (filter.Until is { } until)
+        {
+            query = query.Where(e => e.StartsOn <= until);
+        }
+
+        if (filter.Text is { } text && !string.IsNullOrWhiteSpace(text))
+        {
+            query = query.Where(e => e.SearchVector!.Matches(EF.Functions.WebSearchToTsQuery(ClassifiedRecordConfiguration.TextSearchConfiguration, text)));
+        }
+
+        return query;
+    }
+
+    /// <summary>The keyset order of each sort; each has an index on (key, id) (ExerciseConfiguration).</summary>
+    internal static KeysetOrder<JointExercise, ExerciseListItem> OrderOf(ExerciseSort sort) => sort switch
+    {
+        ExerciseSort.EarliestStart => ByStartAscending,
+        ExerciseSort.NameAscending => ByNameAscending,
+        ExerciseSort.NameDescending => ByNameDescending,
+        _ => ByStartDescending,
+    };
+
+    private static readonly KeysetOrder<JointExercise, ExerciseListItem> ByStartDescending = Keyset.By<JointExercise, ExerciseListItem, DateOnly>(e => e.StartsOn, e => e.Id, descending: true, i => (i.StartsOn, i.Id));
+    private static readonly KeysetOrder<JointExercise, ExerciseListItem> ByStartAscending = Keyset.By<JointExercise, ExerciseListItem, DateOnly>(e => e.StartsOn, e => e.Id, descending: false, i => (i.StartsOn, i.Id));
+    private static readonly KeysetOrder<JointExercise, ExerciseListItem> ByNameAscending = Keyset.By<JointExercise, ExerciseListItem, string>(e => e.Name, e => e.Id, descending: false, i => (i.Name, i.Id));
+    private static readonly KeysetOrder<JointExercise, ExerciseListItem> ByNameDescending = Keyset.By<JointExercise, ExerciseListItem, string>(e => e.Name, e => e.Id, descending: true, i => (i.Name, i.Id));
 }
