@@ -2,26 +2,29 @@ using System.Globalization;
 
 namespace DiploPortal.Core.Common;
 
-/// <summary>Builds a filter's <see cref="IListFilter.Describe"/> lines: "name: value" for each value set.</summary>
-public sealed class FilterWords
+/// <summary>Describes a list filter in words, for the opening lines of an export (<see cref="IListFilter.Describe"/>).</summary>
+public static class FilterWords
 {
-    private readonly List<string> _parts = [];
-
-    public FilterWords Add(string name, object? value)
+    /// <summary>"name: value" for each filter that is set (days as yyyy-MM-dd), in the order given.</summary>
+    public static IReadOnlyList<string> Of(params (string Name, object? Value)[] filters)
     {
-        var text = value switch
+        ArgumentNullException.ThrowIfNull(filters);
+        var parts = new List<string>();
+        foreach (var (name, value) in filters)
         {
-            null => null,
-            DateOnly day => day.ToString(ExportFile.DayFormat, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        };
-        if (text is { Length: > 0 })
-        {
-            _parts.Add($"{name}: {text}");
+            var text = value switch
+            {
+                null => null,
+                DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+                _ => value.ToString(),
+            };
+            if (!string.IsNullOrEmpty(text))
+            {
+                parts.Add($"{name}: {text}");
+            }
         }
 
-        return this;
+        return parts;
     }
-
-    public IReadOnlyList<string> ToList() => _parts;
 }

@@ -41,15 +41,7 @@ public sealed record ExerciseFilter : IListFilter
 
     public bool IsEmpty => this == new ExerciseFilter { Sort = Sort };
 
-    public IReadOnlyList<string> Describe() => new FilterWords()
-        .Add("nation", Nation)
-        .Add("alliance", Alliance)
-        .Add("kind", Kind)
-        .Add("status", Status)
-        .Add("classification", Classification)
-        .Add("from", From)
-        .Add("until", Until)
-        .Add("text", Text)
-        .Add("sort", Sort)
-        .ToList();
+    public IReadOnlyList<string> Describe() => FilterWords.Of(
+        ("nation", Nation), ("alliance", Alliance), ("kind", Kind), ("status", Status), ("classification", Classification),
+        ("from", From), ("until", Until), ("text", Text), ("sort", Sort));
 }

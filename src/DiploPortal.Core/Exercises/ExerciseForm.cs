@@ -65,7 +65,4 @@ public sealed record ExerciseParticipantForm
     public int Ships { get; set; }
 
     public int Aircraft { get; set; }
-
-    /// <summary>"FRA: Participant, 120 personnel, 2 units, 1 ships, 0 aircraft", for comparing two versions.</summary>
-    public override string ToString() => $"{Nation}: {Role}, {Personnel} personnel, {Units} units, {Ships} ships, {Aircraft} aircraft";
 }

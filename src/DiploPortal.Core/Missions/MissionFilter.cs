@@ -54,16 +54,7 @@ public sealed record MissionFilter : IListFilter
 
     public bool IsEmpty => this == new MissionFilter { Sort = Sort };
 
-    public IReadOnlyList<string> Describe() => new FilterWords()
-        .Add("nation", Nation)
-        .Add("role", Role)
-        .Add("kind", Kind)
-        .Add("crisis", Crisis)
-        .Add("state", State)
-        .Add("classification", Classification)
-        .Add("from", From)
-        .Add("until", Until)
-        .Add("text", Text)
-        .Add("sort", Sort)
-        .ToList();
+    public IReadOnlyList<string> Describe() => FilterWords.Of(
+        ("nation", Nation), ("role", Role), ("kind", Kind), ("crisis", Crisis), ("state", State), ("classification", Classification),
+        ("from", From), ("until", Until), ("text", Text), ("sort", Sort));
 }

@@ -51,8 +51,4 @@ public sealed record MissionContributionForm
     public int MedicalTeams { get; set; }
 
     public decimal SuppliesTonnes { get; set; }
-
-    /// <summary>"FRA: 120 personnel, 2 aircraft, 1 ships, 3 medical teams, 40 t", for comparing two versions.</summary>
-    public override string ToString() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Nation}: {Personnel} personnel, {Aircraft} aircraft, {Ships} ships, {MedicalTeams} medical teams, {SuppliesTonnes} t");
 }

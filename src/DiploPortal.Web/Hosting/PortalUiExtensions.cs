@@ -1,5 +1,7 @@
 using DiploPortal.Web.Components;
 using DiploPortal.Web.Engagements;
+using DiploPortal.Web.Exercises;
+using DiploPortal.Web.Missions;
 using MudBlazor.Services;
 using Serilog;
 
@@ -35,6 +37,8 @@ public static class PortalUiExtensions
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapEngagementExports();
+        app.MapExerciseExports();
+        app.MapMissionExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
