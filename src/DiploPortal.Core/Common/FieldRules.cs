@@ -49,6 +49,35 @@ public static class FieldRules
         }
     }
 
+    /// <summary>
+    /// Lines of a form that each name a nation (participants, contributions): every line names one, that nation
+    /// exists, and no nation is named twice. The codes, normalised, one per line (null for a line without one).
+    /// </summary>
+    public static IReadOnlyList<string?> NationLines(FieldErrors errors, string field, IEnumerable<string?> nations, Func<string, bool> nationExists, string line)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(nations);
+        ArgumentNullException.ThrowIfNull(nationExists);
+        var codes = nations.Select(RecordCode.Normalise).ToList();
+        if (codes.Any(c => c is null))
+        {
+            errors.Add(field, $"Choose a nation on every {line} line, or remove the line.");
+        }
+
+        var named = codes.OfType<string>().ToList();
+        foreach (var unknown in named.Where(c => !nationExists(c)).Distinct())
+        {
+            errors.Add(field, $"There is no nation with the code {unknown}.");
+        }
+
+        foreach (var twice in named.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            errors.Add(field, $"{twice} is named twice.");
+        }
+
+        return codes;
+    }
+
     /// <summary>Trimmed text, or null when blank.</summary>
     public static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -43,23 +43,15 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory)
         exercise.ReleasableToNations = MarkingRules.Codes(form.ReleasableToNations);
         exercise.ReleasableToAlliances = MarkingRules.Codes(form.ReleasableToAlliances);
 
-        var wanted = form.Participants.Select(p => (Id: nations[RecordCode.Normalise(p.Nation)!], Part: p)).ToList();
-        exercise.Participants.RemoveAll(p => !wanted.Any(w => w.Id == p.NationId));
-        foreach (var (nationId, part) in wanted)
+        var wanted = form.Participants.Select(p => (nations[RecordCode.Normalise(p.Nation)!], p)).ToList();
+        OwnedRows.Sync(exercise.Participants, wanted, p => p.NationId, nationId => new ExerciseParticipant { NationId = nationId }, (participant, line) =>
         {
-            var participant = exercise.Participants.Find(p => p.NationId == nationId);
-            if (participant is null)
-            {
-                participant = new ExerciseParticipant { NationId = nationId };
-                exercise.Participants.Add(participant);
-            }
-
-            participant.Role = part.Role;
-            participant.Personnel = part.Personnel;
-            participant.Units = part.Units;
-            participant.Ships = part.Ships;
-            participant.Aircraft = part.Aircraft;
-        }
+            participant.Role = line.Role;
+            participant.Personnel = line.Personnel;
+            participant.Units = line.Units;
+            participant.Ships = line.Ships;
+            participant.Aircraft = line.Aircraft;
+        });
     }
 
     protected override async Task<ExerciseForm?> ReadFormAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Data.Configurations;
@@ -69,12 +68,13 @@ public sealed record ExerciseRecord(
     IReadOnlyList<string> ReleasableToAlliances);
 
 /// <summary>Read side of joint exercises: the filtered list paged by keyset, its export, details and the planners' calendar.</summary>
-public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory) : IExportSource<ExerciseFilter, ExerciseRecord>
+public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory)
+    : RecordListQueries<JointExercise, ExerciseFilter, ExerciseListItem, ExerciseRecord>(dbFactory)
 {
     /// <summary>One exercise and its linked records; null when missing or not visible to the user.</summary>
     public async Task<ExerciseDetails?> FindAsync(int id, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Exercises.AsNoTracking()
             .Where(e => e.Id == id)
             .Select(e => new ExerciseDetails(
@@ -98,83 +98,25 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>One page of the exercises that match <paramref name="filter"/>, after or before <paramref name="cursor"/>.</summary>
-    public async Task<KeysetPage<ExerciseListItem>> ListAsync(
-        ExerciseFilter filter, Cursor? cursor, PageDirection direction, int pageSize, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FilteredAsync(db, filter, cancellationToken) is { } matches
-            ? await Keyset.PageAsync(matches, OrderOf(filter.Sort), Item, cursor, direction, pageSize, cancellationToken)
-            : new KeysetPage<ExerciseListItem>([], null, null);
-    }
-
-    /// <summary>How many exercises the filter selects, counted up to <see cref="MatchCount.Cap"/>.</summary>
-    public async Task<MatchCount> CountAsync(ExerciseFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FilteredAsync(db, filter, cancellationToken) is { } matches ? await Keyset.CountAsync(matches, cancellationToken) : MatchCount.Of(0);
-    }
-
-    public async Task<IReadOnlyDictionary<Classification, int>> CountByClassificationAsync(ExerciseFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ClassificationCounts.OfAsync(await FilteredAsync(db, filter, cancellationToken), cancellationToken);
-    }
-
-    /// <summary>Every exercise the filter selects, in its order, streamed.</summary>
-    public async IAsyncEnumerable<ExerciseRecord> StreamAsync(ExerciseFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
-        {
-            yield break;
-        }
-
-        var rows = OrderOf(filter.Sort).Order(matches, reverse: false)
-            .Select(e => new ExerciseRecord(
-                e.Id,
-                e.Name,
-                e.SeriesName,
-                e.Kind,
-                e.Status,
-                e.HostNation!.Code,
-                e.Location,
-                e.StartsOn,
-                e.EndsOn,
-                e.LeadNation!.Code,
-                e.LeadAlliance!.Acronym,
-                e.Participants.OrderBy(p => p.Role).ThenBy(p => p.Nation!.Code).Select(p => p.Nation!.Code + ":" + p.Role).ToList(),
-                e.Participants.Sum(p => p.Personnel),
-                e.Objectives,
-                e.Classification,
-                e.ReleasableToNations,
-                e.ReleasableToAlliances))
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            yield return row;
-        }
-    }
-
     /// <summary>Every exercise whose dates overlap the month of <paramref name="year"/>/<paramref name="month"/>, in start order.</summary>
     public async Task<IReadOnlyList<ExerciseListItem>> InMonthAsync(int year, int month, CancellationToken cancellationToken = default)
     {
         var first = new DateOnly(year, month, 1);
         var last = first.AddMonths(1).AddDays(-1);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
         return await Project(db.Exercises.AsNoTracking()
                 .Where(e => e.StartsOn <= last && e.EndsOn >= first)
                 .OrderBy(e => e.StartsOn).ThenBy(e => e.Name))
             .ToListAsync(cancellationToken);
     }
 
-    private static IQueryable<ExerciseListItem> Project(IQueryable<JointExercise> exercises) => exercises.Select(Item);
+    protected override Expression<Func<JointExercise, ExerciseListItem>> Item => ItemOf;
 
-    private static readonly Expression<Func<JointExercise, ExerciseListItem>> Item = e => new ExerciseListItem(
+    protected override Expression<Func<JointExercise, ExerciseRecord>> Record => RecordOf;
+
+    private static IQueryable<ExerciseListItem> Project(IQueryable<JointExercise> exercises) => exercises.Select(ItemOf);
+
+    private static readonly Expression<Func<JointExercise, ExerciseListItem>> ItemOf = e => new ExerciseListItem(
         e.Id,
         e.Name,
         e.SeriesName,
@@ -187,16 +129,33 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
         e.Participants.Count,
         e.Classification);
 
-    /// <summary>
-    /// The exercises the filter selects, visible to the context's user (the global filter); null when it
-    /// names a nation or alliance that does not exist, so that nothing matches.
-    /// </summary>
-    internal static async Task<IQueryable<JointExercise>?> FilteredAsync(PortalDbContext db, ExerciseFilter filter, CancellationToken cancellationToken)
+    private static readonly Expression<Func<JointExercise, ExerciseRecord>> RecordOf = e => new ExerciseRecord(
+        e.Id,
+        e.Name,
+        e.SeriesName,
+        e.Kind,
+        e.Status,
+        e.HostNation!.Code,
+        e.Location,
+        e.StartsOn,
+        e.EndsOn,
+        e.LeadNation!.Code,
+        e.LeadAlliance!.Acronym,
+        e.Participants.OrderBy(p => p.Role).ThenBy(p => p.Nation!.Code).Select(p => p.Nation!.Code + ":" + p.Role).ToList(),
+        e.Participants.Sum(p => p.Personnel),
+        e.Objectives,
+        e.Classification,
+        e.ReleasableToNations,
+        e.ReleasableToAlliances);
+
+    protected override async Task<IQueryable<JointExercise>?> FilteredAsync(PortalDbContext db, ExerciseFilter filter, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
         IQueryable<JointExercise> query = db.Exercises.AsNoTracking();
-        if (RecordCode.Normalise(filter.Nation) is { } code)
+        if (filter.Nation is { } code)
         {
-            if (await db.Nations.Where(n => n.Code == code).Select(n => (int?)n.Id).FirstOrDefaultAsync(cancellationToken) is not { } nationId)
+            if (await NationIdAsync(db, code, cancellationToken) is not { } nationId)
             {
                 return null;
             }
@@ -204,9 +163,9 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
             query = query.Where(e => e.HostNationId == nationId || e.Participants.Any(p => p.NationId == nationId));
         }
 
-        if (RecordCode.Normalise(filter.Alliance) is { } acronym)
+        if (filter.Alliance is { } acronym)
         {
-            if (await db.Alliances.Where(a => a.Acronym == acronym).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is not { } allianceId)
+            if (await AllianceIdAsync(db, acronym, cancellationToken) is not { } allianceId)
             {
                 return null;
             }
@@ -251,7 +210,7 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     /// <summary>The keyset order of each sort; each has an index on (key, id) (ExerciseConfiguration).</summary>
-    internal static KeysetOrder<JointExercise, ExerciseListItem> OrderOf(ExerciseSort sort) => sort switch
+    protected override KeysetOrder<JointExercise, ExerciseListItem> OrderOf(ExerciseFilter filter) => filter?.Sort switch
     {
         ExerciseSort.EarliestStart => ByStartAscending,
         ExerciseSort.NameAscending => ByNameAscending,

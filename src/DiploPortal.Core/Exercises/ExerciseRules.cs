@@ -72,26 +72,11 @@ public static class ExerciseRules
     private static void CheckParticipants(FieldErrors errors, ExerciseForm form, string? host, Func<string, bool> nationExists)
     {
         const string field = nameof(form.Participants);
-        var participants = form.Participants.Select(p => (Code: RecordCode.Normalise(p.Nation), Part: p)).ToList();
-        if (participants.Any(p => p.Code is null))
-        {
-            errors.Add(field, "Choose a nation on every participant line, or remove the line.");
-        }
-
-        var named = participants.Where(p => p.Code is not null).ToList();
+        var codes = FieldRules.NationLines(errors, field, form.Participants.Select(p => p.Nation), nationExists, "participant");
+        var named = codes.Zip(form.Participants).Where(p => p.First is not null).Select(p => (Code: p.First!, Part: p.Second)).ToList();
         if (named.Select(p => p.Code).Distinct().Count() < 2)
         {
             errors.Add(field, "A joint exercise has at least two nations taking part, the host included.");
-        }
-
-        foreach (var unknown in named.Select(p => p.Code!).Where(c => !nationExists(c)).Distinct())
-        {
-            errors.Add(field, $"There is no nation with the code {unknown}.");
-        }
-
-        foreach (var twice in named.GroupBy(p => p.Code).Where(g => g.Count() > 1).Select(g => g.Key))
-        {
-            errors.Add(field, $"{twice} is named twice.");
         }
 
         foreach (var (code, part) in named)

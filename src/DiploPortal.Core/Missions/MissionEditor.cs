@@ -36,23 +36,15 @@ public sealed class MissionEditor(IDbContextFactory<PortalDbContext> dbFactory) 
         mission.ReleasableToNations = MarkingRules.Codes(form.ReleasableToNations);
         mission.ReleasableToAlliances = MarkingRules.Codes(form.ReleasableToAlliances);
 
-        var wanted = form.Contributions.Select(c => (Id: nations[RecordCode.Normalise(c.Nation)!], Part: c)).ToList();
-        mission.Contributions.RemoveAll(c => !wanted.Any(w => w.Id == c.NationId));
-        foreach (var (nationId, part) in wanted)
+        var wanted = form.Contributions.Select(c => (nations[RecordCode.Normalise(c.Nation)!], c)).ToList();
+        OwnedRows.Sync(mission.Contributions, wanted, c => c.NationId, nationId => new MissionContribution { NationId = nationId }, (contribution, line) =>
         {
-            var contribution = mission.Contributions.Find(c => c.NationId == nationId);
-            if (contribution is null)
-            {
-                contribution = new MissionContribution { NationId = nationId };
-                mission.Contributions.Add(contribution);
-            }
-
-            contribution.Personnel = part.Personnel;
-            contribution.Aircraft = part.Aircraft;
-            contribution.Ships = part.Ships;
-            contribution.MedicalTeams = part.MedicalTeams;
-            contribution.SuppliesTonnes = part.SuppliesTonnes;
-        }
+            contribution.Personnel = line.Personnel;
+            contribution.Aircraft = line.Aircraft;
+            contribution.Ships = line.Ships;
+            contribution.MedicalTeams = line.MedicalTeams;
+            contribution.SuppliesTonnes = line.SuppliesTonnes;
+        });
     }
 
     protected override async Task<MissionForm?> ReadFormAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Data.Configurations;
@@ -60,12 +59,13 @@ public sealed record MissionRecord(
     IReadOnlyList<string> ReleasableToAlliances);
 
 /// <summary>Read side of humanitarian missions: the filtered list paged by keyset, its export and details.</summary>
-public sealed class MissionQueries(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock) : IExportSource<MissionFilter, MissionRecord>
+public sealed class MissionQueries(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+    : RecordListQueries<HumanitarianMission, MissionFilter, MissionListItem, MissionRecord>(dbFactory)
 {
     /// <summary>One mission and what each nation contributed; null when missing or not visible to the user.</summary>
     public async Task<MissionDetails?> FindAsync(int id, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Missions.AsNoTracking()
             .Where(m => m.Id == id)
             .Select(m => new MissionDetails(
@@ -88,67 +88,28 @@ public sealed class MissionQueries(IDbContextFactory<PortalDbContext> dbFactory,
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>One page of the missions that match <paramref name="filter"/>, after or before <paramref name="cursor"/>.</summary>
-    public async Task<KeysetPage<MissionListItem>> ListAsync(
-        MissionFilter filter, Cursor? cursor, PageDirection direction, int pageSize, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FilteredAsync(db, filter, cancellationToken) is { } matches
-            ? await Keyset.PageAsync(matches, OrderOf(filter.Sort), Item, cursor, direction, pageSize, cancellationToken)
-            : new KeysetPage<MissionListItem>([], null, null);
-    }
+    protected override Expression<Func<HumanitarianMission, MissionListItem>> Item => ItemOf;
 
-    /// <summary>How many missions the filter selects, counted up to <see cref="MatchCount.Cap"/>.</summary>
-    public async Task<MatchCount> CountAsync(MissionFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FilteredAsync(db, filter, cancellationToken) is { } matches ? await Keyset.CountAsync(matches, cancellationToken) : MatchCount.Of(0);
-    }
+    protected override Expression<Func<HumanitarianMission, MissionRecord>> Record => RecordOf;
 
-    public async Task<IReadOnlyDictionary<Classification, int>> CountByClassificationAsync(MissionFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ClassificationCounts.OfAsync(await FilteredAsync(db, filter, cancellationToken), cancellationToken);
-    }
+    private static readonly Expression<Func<HumanitarianMission, MissionRecord>> RecordOf = m => new MissionRecord(
+        m.Id,
+        m.Name,
+        m.Kind,
+        m.Crisis,
+        m.AffectedNation!.Code,
+        m.StartsOn,
+        m.EndsOn,
+        m.PeopleAssisted,
+        m.Contributions.OrderBy(c => c.Nation!.Code).Select(c => c.Nation!.Code).ToList(),
+        m.Contributions.Sum(c => c.Personnel),
+        m.Contributions.Sum(c => c.SuppliesTonnes),
+        m.Summary,
+        m.Classification,
+        m.ReleasableToNations,
+        m.ReleasableToAlliances);
 
-    /// <summary>Every mission the filter selects, in its order, streamed.</summary>
-    public async IAsyncEnumerable<MissionRecord> StreamAsync(MissionFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
-        {
-            yield break;
-        }
-
-        var rows = OrderOf(filter.Sort).Order(matches, reverse: false)
-            .Select(m => new MissionRecord(
-                m.Id,
-                m.Name,
-                m.Kind,
-                m.Crisis,
-                m.AffectedNation!.Code,
-                m.StartsOn,
-                m.EndsOn,
-                m.PeopleAssisted,
-                m.Contributions.OrderBy(c => c.Nation!.Code).Select(c => c.Nation!.Code).ToList(),
-                m.Contributions.Sum(c => c.Personnel),
-                m.Contributions.Sum(c => c.SuppliesTonnes),
-                m.Summary,
-                m.Classification,
-                m.ReleasableToNations,
-                m.ReleasableToAlliances))
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            yield return row;
-        }
-    }
-
-    private static readonly Expression<Func<HumanitarianMission, MissionListItem>> Item = m => new MissionListItem(
+    private static readonly Expression<Func<HumanitarianMission, MissionListItem>> ItemOf = m => new MissionListItem(
         m.Id,
         m.Name,
         m.Kind,
@@ -161,16 +122,14 @@ public sealed class MissionQueries(IDbContextFactory<PortalDbContext> dbFactory,
         m.Contributions.Count,
         m.Classification);
 
-    /// <summary>
-    /// The missions the filter selects, visible to the context's user (the global filter); null when it
-    /// names a nation that does not exist, so that nothing matches.
-    /// </summary>
-    private async Task<IQueryable<HumanitarianMission>?> FilteredAsync(PortalDbContext db, MissionFilter filter, CancellationToken cancellationToken)
+    protected override async Task<IQueryable<HumanitarianMission>?> FilteredAsync(PortalDbContext db, MissionFilter filter, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
         IQueryable<HumanitarianMission> query = db.Missions.AsNoTracking();
-        if (RecordCode.Normalise(filter.Nation) is { } code)
+        if (filter.Nation is { } code)
         {
-            if (await db.Nations.Where(n => n.Code == code).Select(n => (int?)n.Id).FirstOrDefaultAsync(cancellationToken) is not { } nationId)
+            if (await NationIdAsync(db, code, cancellationToken) is not { } nationId)
             {
                 return null;
             }
@@ -226,7 +185,7 @@ public sealed class MissionQueries(IDbContextFactory<PortalDbContext> dbFactory,
     }
 
     /// <summary>The keyset order of each sort; each has an index on (key, id) (MissionConfiguration).</summary>
-    private static KeysetOrder<HumanitarianMission, MissionListItem> OrderOf(MissionSort sort) => sort switch
+    protected override KeysetOrder<HumanitarianMission, MissionListItem> OrderOf(MissionFilter filter) => filter?.Sort switch
     {
         MissionSort.EarliestStart => ByStartAscending,
         MissionSort.NameAscending => ByNameAscending,

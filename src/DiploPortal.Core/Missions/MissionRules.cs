@@ -39,23 +39,8 @@ public static class MissionRules
         }
 
         const string field = nameof(form.Contributions);
-        var contributions = form.Contributions.Select(c => (Code: RecordCode.Normalise(c.Nation), Part: c)).ToList();
-        if (contributions.Any(c => c.Code is null))
-        {
-            errors.Add(field, "Choose a nation on every contribution line, or remove the line.");
-        }
-
-        var named = contributions.Where(c => c.Code is not null).ToList();
-        foreach (var unknown in named.Select(c => c.Code!).Where(c => !nationExists(c)).Distinct())
-        {
-            errors.Add(field, $"There is no nation with the code {unknown}.");
-        }
-
-        foreach (var twice in named.GroupBy(c => c.Code).Where(g => g.Count() > 1).Select(g => g.Key))
-        {
-            errors.Add(field, $"{twice} is named twice.");
-        }
-
+        var codes = FieldRules.NationLines(errors, field, form.Contributions.Select(c => c.Nation), nationExists, "contribution");
+        var named = codes.Zip(form.Contributions).Where(c => c.First is not null).Select(c => (Code: c.First!, Part: c.Second)).ToList();
         foreach (var (code, part) in named)
         {
             if (part.Personnel < 0 || part.Aircraft < 0 || part.Ships < 0 || part.MedicalTeams < 0 || part.SuppliesTonnes < 0)
