@@ -41,6 +41,9 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<NationQueries>();
         services.AddScoped<NationStoryQueries>();
         services.AddScoped<AllianceQueries>();
+        services.AddScoped<NationDirectory>();
+        services.AddScoped<AllianceDirectory>();
+        services.AddScoped<AllianceEditor>();
         services.AddScoped<OverviewQueries>();
         services.AddScoped<EngagementQueries>();
         services.AddScoped<EngagementEditor>();

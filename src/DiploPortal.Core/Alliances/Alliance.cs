@@ -1,7 +1,9 @@
+using DiploPortal.Core.Common;
+
 namespace DiploPortal.Core.Alliances;
 
 /// <summary>A strategic alliance, treaty organisation or defence pact.</summary>
-public class Alliance
+public class Alliance : IVersionedRecord
 {
     public int Id { get; set; }
 

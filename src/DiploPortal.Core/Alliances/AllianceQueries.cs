@@ -36,7 +36,9 @@ public sealed record AllianceDetails(
     string? FoundingTreaty,
     string? Description,
     string? Source,
-    IReadOnlyList<AllianceMember> Memberships);
+    IReadOnlyList<AllianceMember> Memberships,
+    int Id = 0,
+    uint Version = 0);
 
 /// <summary>Read side of alliances: lists, the alliance page, and membership on a given day.</summary>
 public sealed class AllianceQueries(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
@@ -61,7 +63,7 @@ public sealed class AllianceQueries(IDbContextFactory<PortalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var alliance = await db.Alliances.AsNoTracking()
             .Where(a => EF.Functions.ILike(a.Acronym, LikePattern.Escape(acronym.Trim()), LikePattern.EscapeCharacter))
-            .Select(a => new { a.Id, a.Acronym, a.Name, a.Kind, a.FoundedOn, a.DissolvedOn, a.Headquarters, a.FoundingTreaty, a.Description, a.Source })
+            .Select(a => new { a.Id, a.Acronym, a.Name, a.Kind, a.FoundedOn, a.DissolvedOn, a.Headquarters, a.FoundingTreaty, a.Description, a.Source, a.Version })
             .FirstOrDefaultAsync(cancellationToken);
         if (alliance is null)
         {
@@ -75,7 +77,9 @@ public sealed class AllianceQueries(IDbContextFactory<PortalDbContext> dbFactory
             alliance.FoundingTreaty,
             alliance.Description,
             alliance.Source,
-            members);
+            members,
+            alliance.Id,
+            alliance.Version);
     }
 
     /// <summary>The nations that belonged to the alliance on <paramref name="day"/>, or null when no such alliance exists.</summary>

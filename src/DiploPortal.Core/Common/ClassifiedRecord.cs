@@ -4,7 +4,7 @@ namespace DiploPortal.Core.Common;
 /// Base of every operational record a person edits: it carries the security marking,
 /// the releasability caveats, the demo flag and the optimistic-concurrency token.
 /// </summary>
-public abstract class ClassifiedRecord
+public abstract class ClassifiedRecord : IVersionedRecord
 {
     public int Id { get; set; }
 

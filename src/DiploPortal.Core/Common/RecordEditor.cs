@@ -3,6 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Common;
 
+/// <summary>A stored record a person edits: its id, and its row version (xmin) to detect a stale edit.</summary>
+public interface IVersionedRecord
+{
+    int Id { get; }
+
+    uint Version { get; set; }
+}
+
 /// <summary>A record as a person edits it, with the row version it was read at (0 for a new record).</summary>
 public interface IRecordForm
 {
@@ -43,7 +51,7 @@ public static class FormCheck
 /// audit interceptor records every save.
 /// </summary>
 public abstract class RecordEditor<TEntity, TForm>(IDbContextFactory<PortalDbContext> dbFactory)
-    where TEntity : ClassifiedRecord
+    where TEntity : class, IVersionedRecord
     where TForm : class, IRecordForm
 {
     /// <summary>The record as an editable form, or null when it does not exist or the user may not see it.</summary>
@@ -112,10 +120,21 @@ public abstract class RecordEditor<TEntity, TForm>(IDbContextFactory<PortalDbCon
             return SaveOutcome.Conflict(await ReadFormAsync(db, id, cancellationToken));
         }
 
+        if (await DeleteRefusalAsync(db, record, cancellationToken) is { } refusal)
+        {
+            return SaveOutcome.Invalid<TForm>(new Dictionary<string, string[]> { [DeleteField] = [refusal] });
+        }
+
         db.Entry(record).Property(r => r.Version).OriginalValue = version;
         db.Remove(record);
         return await SaveOrConflictAsync(db, id, cancellationToken);
     }
+
+    /// <summary>The key of the message that says why a delete was refused (<see cref="DeleteRefusalAsync"/>).</summary>
+    public const string DeleteField = "";
+
+    /// <summary>Why the record may not be deleted (records still depend on it), or null when it may.</summary>
+    protected virtual Task<string?> DeleteRefusalAsync(PortalDbContext db, TEntity record, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
     /// <summary>A new, empty record for <see cref="CreateAsync"/> to fill.</summary>
     protected abstract TEntity NewRecord();

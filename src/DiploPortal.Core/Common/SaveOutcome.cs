@@ -15,12 +15,20 @@ public enum SaveStatus
     NotFound,
 }
 
+/// <summary>What became of a save, whatever the record's form.</summary>
+public interface ISaveOutcome
+{
+    SaveStatus Status { get; }
+
+    IReadOnlyDictionary<string, string[]> Errors { get; }
+}
+
 /// <summary>
 /// The result of a create, update or delete: the saved record's id, the errors by field, or on a
 /// conflict the record as it is now (<see cref="Current"/>, null when it was deleted), so that the
 /// person can compare both versions and choose; nothing is ever silently overwritten.
 /// </summary>
-public sealed record SaveOutcome<TForm>(SaveStatus Status, int? Id, IReadOnlyDictionary<string, string[]> Errors, TForm? Current)
+public sealed record SaveOutcome<TForm>(SaveStatus Status, int? Id, IReadOnlyDictionary<string, string[]> Errors, TForm? Current) : ISaveOutcome
     where TForm : class;
 
 /// <summary>Makes <see cref="SaveOutcome{TForm}"/> values.</summary>

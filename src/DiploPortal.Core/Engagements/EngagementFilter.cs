@@ -1,4 +1,3 @@
-using System.Globalization;
 using DiploPortal.Core.Common;
 
 namespace DiploPortal.Core.Engagements;
@@ -43,27 +42,7 @@ public sealed record EngagementFilter : IListFilter
 
     public bool IsEmpty => this == new EngagementFilter { Sort = Sort };
 
-    public IReadOnlyList<string> Describe()
-    {
-        var parts = new List<string>();
-        void Add(string name, object? value)
-        {
-            if (value is not null && value.ToString() is { Length: > 0 } text)
-            {
-                parts.Add($"{name}: {text}");
-            }
-        }
-
-        Add("nation", Nation);
-        Add("alliance", Alliance);
-        Add("kind", Kind);
-        Add("channel", Channel);
-        Add("outcome", Outcome);
-        Add("classification", Classification);
-        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("until", Until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("text", Text);
-        Add("sort", Sort);
-        return parts;
-    }
+    public IReadOnlyList<string> Describe() => FilterWords.Of(
+        ("nation", Nation), ("alliance", Alliance), ("kind", Kind), ("channel", Channel), ("outcome", Outcome), ("classification", Classification),
+        ("from", From), ("until", Until), ("text", Text), ("sort", Sort));
 }

@@ -10,20 +10,19 @@ public static class EngagementDifferences
     {
         ArgumentNullException.ThrowIfNull(theirs);
         ArgumentNullException.ThrowIfNull(mine);
-        return new FieldDifferences()
-            .Compare("Title", theirs.Title, mine.Title)
-            .Compare("Day", theirs.OccurredOn, mine.OccurredOn)
-            .Compare("Kind", theirs.Kind.ToWords(), mine.Kind.ToWords())
-            .Compare("Channel", theirs.Channel.ToWords(), mine.Channel.ToWords())
-            .Compare("Outcome", theirs.Outcome.ToWords(), mine.Outcome.ToWords())
-            .Compare("Participating nations", theirs.Participants, mine.Participants, ordered: true)
-            .Compare("Host nation", theirs.HostNation, mine.HostNation)
-            .Compare("Location", theirs.Location, mine.Location)
-            .Compare("Summary", theirs.Summary, mine.Summary)
-            .Compare("What came of it", theirs.OutcomeNotes, mine.OutcomeNotes)
-            .Compare("Classification", theirs.Classification.ToWords(), mine.Classification.ToWords())
-            .Compare("Releasable to nations", theirs.ReleasableToNations, mine.ReleasableToNations)
-            .Compare("Releasable to alliances", theirs.ReleasableToAlliances, mine.ReleasableToAlliances)
-            .ToList();
+        return FieldDifference.Between(
+            ("Title", theirs.Title, mine.Title),
+            ("Day", FieldDifference.Day(theirs.OccurredOn), FieldDifference.Day(mine.OccurredOn)),
+            ("Kind", theirs.Kind.ToWords(), mine.Kind.ToWords()),
+            ("Channel", theirs.Channel.ToWords(), mine.Channel.ToWords()),
+            ("Outcome", theirs.Outcome.ToWords(), mine.Outcome.ToWords()),
+            ("Participating nations", string.Join(", ", theirs.Participants), string.Join(", ", mine.Participants)),
+            ("Host nation", theirs.HostNation, mine.HostNation),
+            ("Location", theirs.Location, mine.Location),
+            ("Summary", theirs.Summary, mine.Summary),
+            ("What came of it", theirs.OutcomeNotes, mine.OutcomeNotes),
+            ("Classification", theirs.Classification.ToWords(), mine.Classification.ToWords()),
+            ("Releasable to nations", FieldDifference.Codes(theirs.ReleasableToNations), FieldDifference.Codes(mine.ReleasableToNations)),
+            ("Releasable to alliances", FieldDifference.Codes(theirs.ReleasableToAlliances), FieldDifference.Codes(mine.ReleasableToAlliances)));
     }
 }

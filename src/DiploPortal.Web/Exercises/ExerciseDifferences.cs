@@ -11,27 +11,26 @@ public static class ExerciseDifferences
     {
         ArgumentNullException.ThrowIfNull(theirs);
         ArgumentNullException.ThrowIfNull(mine);
-        return new FieldDifferences()
-            .Compare("Name", theirs.Name, mine.Name)
-            .Compare("Series", theirs.SeriesName, mine.SeriesName)
-            .Compare("Kind", theirs.Kind.ToWords(), mine.Kind.ToWords())
-            .Compare("Status", theirs.Status.ToWords(), mine.Status.ToWords())
-            .Compare("Host nation", theirs.HostNation, mine.HostNation)
-            .Compare("Location", theirs.Location, mine.Location)
-            .Compare("First day", theirs.StartsOn, mine.StartsOn)
-            .Compare("Last day", theirs.EndsOn, mine.EndsOn)
-            .Compare("Lead nation", theirs.LeadNation, mine.LeadNation)
-            .Compare("Lead alliance", theirs.LeadAlliance, mine.LeadAlliance)
-            .Compare("Objectives", theirs.Objectives, mine.Objectives)
-            .Compare("Scenario", theirs.Scenario, mine.Scenario)
-            .Compare("Participants", Lines(theirs), Lines(mine))
-            .Compare("Classification", theirs.Classification.ToWords(), mine.Classification.ToWords())
-            .Compare("Releasable to nations", theirs.ReleasableToNations, mine.ReleasableToNations)
-            .Compare("Releasable to alliances", theirs.ReleasableToAlliances, mine.ReleasableToAlliances)
-            .ToList();
+        return FieldDifference.Between(
+            ("Name", theirs.Name, mine.Name),
+            ("Series", theirs.SeriesName, mine.SeriesName),
+            ("Kind", theirs.Kind.ToWords(), mine.Kind.ToWords()),
+            ("Status", theirs.Status.ToWords(), mine.Status.ToWords()),
+            ("Host nation", theirs.HostNation, mine.HostNation),
+            ("Location", theirs.Location, mine.Location),
+            ("First day", FieldDifference.Day(theirs.StartsOn), FieldDifference.Day(mine.StartsOn)),
+            ("Last day", FieldDifference.Day(theirs.EndsOn), FieldDifference.Day(mine.EndsOn)),
+            ("Lead nation", theirs.LeadNation, mine.LeadNation),
+            ("Lead alliance", theirs.LeadAlliance, mine.LeadAlliance),
+            ("Objectives", theirs.Objectives, mine.Objectives),
+            ("Scenario", theirs.Scenario, mine.Scenario),
+            ("Participants", Lines(theirs), Lines(mine)),
+            ("Classification", theirs.Classification.ToWords(), mine.Classification.ToWords()),
+            ("Releasable to nations", FieldDifference.Codes(theirs.ReleasableToNations), FieldDifference.Codes(mine.ReleasableToNations)),
+            ("Releasable to alliances", FieldDifference.Codes(theirs.ReleasableToAlliances), FieldDifference.Codes(mine.ReleasableToAlliances)));
     }
 
-    private static IEnumerable<string> Lines(ExerciseForm form) =>
-        form.Participants.Select(p => string.Create(CultureInfo.InvariantCulture,
-            $"{p.Nation} ({p.Role.ToWords()}: {p.Personnel} personnel, {p.Units} units, {p.Ships} ships, {p.Aircraft} aircraft)"));
+    private static string Lines(ExerciseForm form) =>
+        FieldDifference.Codes(form.Participants.Select(p => string.Create(CultureInfo.InvariantCulture,
+            $"{p.Nation} ({p.Role.ToWords()}: {p.Personnel} personnel, {p.Units} units, {p.Ships} ships, {p.Aircraft} aircraft)")));
 }

@@ -1,7 +1,11 @@
+using DiploPortal.Core.Alliances;
+using DiploPortal.Core.Nations;
 using DiploPortal.Web.Components;
 using DiploPortal.Web.Engagements;
 using DiploPortal.Web.Exercises;
+using DiploPortal.Web.Lists;
 using DiploPortal.Web.Missions;
+using DiploPortal.Web.ReferenceData;
 using MudBlazor.Services;
 using Serilog;
 
@@ -39,6 +43,8 @@ public static class PortalUiExtensions
         app.MapEngagementExports();
         app.MapExerciseExports();
         app.MapMissionExports();
+        app.MapListExport<NationDirectory, NationListFilter, NationRecord>(NationListAddress.Export);
+        app.MapListExport<AllianceDirectory, AllianceListFilter, AllianceRecord>(AllianceListAddress.Export);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -11,23 +11,22 @@ public static class MissionDifferences
     {
         ArgumentNullException.ThrowIfNull(theirs);
         ArgumentNullException.ThrowIfNull(mine);
-        return new FieldDifferences()
-            .Compare("Name", theirs.Name, mine.Name)
-            .Compare("Kind", theirs.Kind.ToWords(), mine.Kind.ToWords())
-            .Compare("Crisis", theirs.Crisis.ToWords(), mine.Crisis.ToWords())
-            .Compare("Affected nation", theirs.AffectedNation, mine.AffectedNation)
-            .Compare("First day", theirs.StartsOn, mine.StartsOn)
-            .Compare("Last day", theirs.EndsOn, mine.EndsOn)
-            .Compare("People assisted", PortalText.Number(theirs.PeopleAssisted), PortalText.Number(mine.PeopleAssisted))
-            .Compare("Summary", theirs.Summary, mine.Summary)
-            .Compare("Contributions", Lines(theirs), Lines(mine))
-            .Compare("Classification", theirs.Classification.ToWords(), mine.Classification.ToWords())
-            .Compare("Releasable to nations", theirs.ReleasableToNations, mine.ReleasableToNations)
-            .Compare("Releasable to alliances", theirs.ReleasableToAlliances, mine.ReleasableToAlliances)
-            .ToList();
+        return FieldDifference.Between(
+            ("Name", theirs.Name, mine.Name),
+            ("Kind", theirs.Kind.ToWords(), mine.Kind.ToWords()),
+            ("Crisis", theirs.Crisis.ToWords(), mine.Crisis.ToWords()),
+            ("Affected nation", theirs.AffectedNation, mine.AffectedNation),
+            ("First day", FieldDifference.Day(theirs.StartsOn), FieldDifference.Day(mine.StartsOn)),
+            ("Last day", FieldDifference.Day(theirs.EndsOn), FieldDifference.Day(mine.EndsOn)),
+            ("People assisted", PortalText.Number(theirs.PeopleAssisted), PortalText.Number(mine.PeopleAssisted)),
+            ("Summary", theirs.Summary, mine.Summary),
+            ("Contributions", Lines(theirs), Lines(mine)),
+            ("Classification", theirs.Classification.ToWords(), mine.Classification.ToWords()),
+            ("Releasable to nations", FieldDifference.Codes(theirs.ReleasableToNations), FieldDifference.Codes(mine.ReleasableToNations)),
+            ("Releasable to alliances", FieldDifference.Codes(theirs.ReleasableToAlliances), FieldDifference.Codes(mine.ReleasableToAlliances)));
     }
 
-    private static IEnumerable<string> Lines(MissionForm form) =>
-        form.Contributions.Select(c => string.Create(CultureInfo.InvariantCulture,
-            $"{c.Nation} ({c.Personnel} personnel, {c.Aircraft} aircraft, {c.Ships} ships, {c.MedicalTeams} medical teams, {c.SuppliesTonnes} t supplies)"));
+    private static string Lines(MissionForm form) =>
+        FieldDifference.Codes(form.Contributions.Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"{c.Nation} ({c.Personnel} personnel, {c.Aircraft} aircraft, {c.Ships} ships, {c.MedicalTeams} medical teams, {c.SuppliesTonnes} t supplies)")));
 }

@@ -3,35 +3,23 @@ using System.Globalization;
 namespace DiploPortal.Web.Components.Shared;
 
 /// <summary>One field two versions of a record disagree on, as text to show side by side.</summary>
-public sealed record FieldDifference(string Field, string Theirs, string Mine);
-
-/// <summary>Collects the fields two versions of a form disagree on, each as the text a person reads.</summary>
-public sealed class FieldDifferences
+public sealed record FieldDifference(string Field, string Theirs, string Mine)
 {
-    private readonly List<FieldDifference> _differences = [];
-
-    public FieldDifferences Compare(string field, string? theirs, string? mine)
+    /// <summary>The fields whose texts differ (ignoring surrounding spaces), in the order given; an empty text shows as "—".</summary>
+    public static IReadOnlyList<FieldDifference> Between(params (string Field, string? Theirs, string? Mine)[] fields)
     {
-        if (!string.Equals(theirs?.Trim() ?? "", mine?.Trim() ?? "", StringComparison.Ordinal))
-        {
-            _differences.Add(new FieldDifference(field, Show(theirs), Show(mine)));
-        }
-
-        return this;
+        ArgumentNullException.ThrowIfNull(fields);
+        return fields
+            .Where(f => !string.Equals(f.Theirs?.Trim() ?? "", f.Mine?.Trim() ?? "", StringComparison.Ordinal))
+            .Select(f => new FieldDifference(f.Field, Show(f.Theirs), Show(f.Mine)))
+            .ToList();
     }
 
-    public FieldDifferences Compare(string field, DateOnly? theirs, DateOnly? mine) => Compare(field, Day(theirs), Day(mine));
+    /// <summary>A day as the conflict panel shows it.</summary>
+    public static string? Day(DateOnly? day) => day?.ToString(PortalText.DayFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>Lists compared as sets (caveats), or in order when the order means something (the lead first).</summary>
-    public FieldDifferences Compare(string field, IEnumerable<string> theirs, IEnumerable<string> mine, bool ordered = false) =>
-        Compare(field, Join(theirs, ordered), Join(mine, ordered));
-
-    public IReadOnlyList<FieldDifference> ToList() => _differences;
-
-    private static string Join(IEnumerable<string> values, bool ordered) =>
-        string.Join(", ", ordered ? values : values.Order(StringComparer.Ordinal));
-
-    private static string? Day(DateOnly? day) => day?.ToString(PortalText.DayFormat, CultureInfo.InvariantCulture);
+    /// <summary>A list of codes in a stable order, so that order alone is no difference.</summary>
+    public static string Codes(IEnumerable<string> codes) => string.Join(", ", codes.Order(StringComparer.Ordinal));
 
     private static string Show(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value.Trim();
 }
