@@ -54,7 +54,9 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<AttacheReportQueries>();
         services.AddScoped<AttacheReportEditor>();
         services.AddScoped<ExerciseQueries>();
+        services.AddScoped<ExerciseEditor>();
         services.AddScoped<MissionQueries>();
+        services.AddScoped<MissionEditor>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<SearchQueries>();
         services.AddPortalAudit();

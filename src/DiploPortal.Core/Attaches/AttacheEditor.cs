@@ -29,8 +29,8 @@ public sealed class AttacheEditor(IDbContextFactory<PortalDbContext> dbFactory) 
             attache.PostedFrom = form.PostedFrom!.Value;
             attache.PostedUntil = form.PostedUntil;
             attache.Classification = form.Classification;
-            attache.ReleasableToNations = FormRules.Codes(form.ReleasableToNations);
-            attache.ReleasableToAlliances = FormRules.Codes(form.ReleasableToAlliances);
+            attache.ReleasableToNations = MarkingRules.Codes(form.ReleasableToNations);
+            attache.ReleasableToAlliances = MarkingRules.Codes(form.ReleasableToAlliances);
         });
     }
 

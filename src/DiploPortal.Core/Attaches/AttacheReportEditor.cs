@@ -39,8 +39,8 @@ public sealed class AttacheReportEditor(IDbContextFactory<PortalDbContext> dbFac
             report.Body = form.Body.Trim();
             report.FiledOn = form.FiledOn!.Value;
             report.Classification = form.Classification;
-            report.ReleasableToNations = FormRules.Codes(form.ReleasableToNations);
-            report.ReleasableToAlliances = FormRules.Codes(form.ReleasableToAlliances);
+            report.ReleasableToNations = MarkingRules.Codes(form.ReleasableToNations);
+            report.ReleasableToAlliances = MarkingRules.Codes(form.ReleasableToAlliances);
         });
     }
 

@@ -47,14 +47,7 @@ public static class AttacheRules
             errors.Add(nameof(form.PostedUntil), "The posting cannot end before it began.");
         }
 
-        FormRules.Marking(
-            errors,
-            (nameof(form.Classification), form.Classification),
-            (nameof(form.ReleasableToNations), form.ReleasableToNations),
-            (nameof(form.ReleasableToAlliances), form.ReleasableToAlliances),
-            nationExists,
-            allianceExists,
-            user);
+        MarkingRules.Check(errors, form.Classification, form.ReleasableToNations, form.ReleasableToAlliances, nationExists, allianceExists, user);
         return errors;
     }
 
@@ -87,14 +80,7 @@ public static class AttacheRules
             errors.Add(nameof(form.FiledOn), $"The attaché's posting began on {began.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}; a report cannot be filed before that.");
         }
 
-        FormRules.Marking(
-            errors,
-            (nameof(form.Classification), form.Classification),
-            (nameof(form.ReleasableToNations), form.ReleasableToNations),
-            (nameof(form.ReleasableToAlliances), form.ReleasableToAlliances),
-            nationExists,
-            allianceExists,
-            user);
+        MarkingRules.Check(errors, form.Classification, form.ReleasableToNations, form.ReleasableToAlliances, nationExists, allianceExists, user);
         return errors;
     }
 }

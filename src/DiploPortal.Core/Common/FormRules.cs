@@ -1,5 +1,4 @@
 using DiploPortal.Core.Data;
-using DiploPortal.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Common;
@@ -60,43 +59,44 @@ public static class FormRules
         }
     }
 
-    /// <summary>
-    /// The marking of a record: its classification is known and
-    /// not above the user's clearance; the releasability codes name nations and alliances that exist.
-    /// </summary>
-    public static void Marking(
-        FieldErrors errors,
-        (string Field, Classification Value) classification,
-        (string Field, IEnumerable<string> Codes) nations,
-        (string Field, IEnumerable<string> Acronyms) alliances,
-        Func<string, bool> nationExists,
-        Func<string, bool> allianceExists,
-        CurrentUser user)
+    /// <summary>A number that may not be below zero.</summary>
+    public static void NotNegative(FieldErrors errors, string field, decimal value, string what)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        ArgumentNullException.ThrowIfNull(nationExists);
-        ArgumentNullException.ThrowIfNull(allianceExists);
-        ArgumentNullException.ThrowIfNull(user);
-        Defined(errors, classification.Field, classification.Value);
-        foreach (var unknown in nations.Codes.Select(RecordCode.Normalise).OfType<string>().Where(c => !nationExists(c)).Distinct())
+        if (value < 0)
         {
-            errors.Add(nations.Field, $"There is no nation with the code {unknown}.");
-        }
-
-        foreach (var unknown in alliances.Acronyms.Select(RecordCode.Normalise).OfType<string>().Where(a => !allianceExists(a)).Distinct())
-        {
-            errors.Add(alliances.Field, $"There is no alliance {unknown}.");
-        }
-
-        if (!user.IsSystem && classification.Value > user.Clearance)
-        {
-            errors.Add(classification.Field, $"You are cleared to {user.Clearance} and cannot mark a record {classification.Value}.");
+            errors.Add(field, $"{what} cannot be below zero.");
         }
     }
 
-    /// <summary>Codes as stored: normalised, once each, in order.</summary>
-    public static List<string> Codes(IEnumerable<string> codes) =>
-        [.. codes.Select(RecordCode.Normalise).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+    /// <summary>
+    /// Lines of a form that each name a nation (participants, contributions): every line names one, that nation
+    /// exists, and no nation is named twice. The codes, normalised, one per line (null for a line without one).
+    /// </summary>
+    public static IReadOnlyList<string?> NationLines(FieldErrors errors, string field, IEnumerable<string?> nations, Func<string, bool> nationExists, string line)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(nations);
+        ArgumentNullException.ThrowIfNull(nationExists);
+        var codes = nations.Select(RecordCode.Normalise).ToList();
+        if (codes.Any(c => c is null))
+        {
+            errors.Add(field, $"Choose a nation on every {line} line, or remove the line.");
+        }
+
+        var named = codes.OfType<string>().ToList();
+        foreach (var unknown in named.Where(c => !nationExists(c)).Distinct())
+        {
+            errors.Add(field, $"There is no nation with the code {unknown}.");
+        }
+
+        foreach (var twice in named.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            errors.Add(field, $"{twice} is named twice.");
+        }
+
+        return codes;
+    }
 
     /// <summary>The ids of the nations with these codes (codes that do not exist are missing from it).</summary>
     public static async Task<IReadOnlyDictionary<string, int>> NationIdsAsync(PortalDbContext db, IEnumerable<string?> codes, CancellationToken cancellationToken)

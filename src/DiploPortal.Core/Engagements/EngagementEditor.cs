@@ -35,8 +35,8 @@ public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactor
         engagement.Outcome = form.Outcome;
         engagement.OutcomeNotes = string.IsNullOrWhiteSpace(form.OutcomeNotes) ? null : form.OutcomeNotes.Trim();
         engagement.Classification = form.Classification;
-        engagement.ReleasableToNations = FormRules.Codes(form.ReleasableToNations);
-        engagement.ReleasableToAlliances = FormRules.Codes(form.ReleasableToAlliances);
+        engagement.ReleasableToNations = MarkingRules.Codes(form.ReleasableToNations);
+        engagement.ReleasableToAlliances = MarkingRules.Codes(form.ReleasableToAlliances);
 
         var wanted = form.Participants.Select(RecordCode.Normalise).OfType<string>().Select((code, index) => (Id: nations[code], IsLead: index == 0)).ToList();
         engagement.Participants.RemoveAll(p => !wanted.Any(w => w.Id == p.NationId));

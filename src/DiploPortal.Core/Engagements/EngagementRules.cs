@@ -61,14 +61,7 @@ public static class EngagementRules
             errors.Add(nameof(form.Participants), $"{twice} is named twice.");
         }
 
-        FormRules.Marking(
-            errors,
-            (nameof(form.Classification), form.Classification),
-            (nameof(form.ReleasableToNations), form.ReleasableToNations),
-            (nameof(form.ReleasableToAlliances), form.ReleasableToAlliances),
-            nationExists,
-            allianceExists,
-            user);
+        MarkingRules.Check(errors, form.Classification, form.ReleasableToNations, form.ReleasableToAlliances, nationExists, allianceExists, user);
         return errors;
     }
 }

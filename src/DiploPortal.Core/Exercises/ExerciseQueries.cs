@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
+using DiploPortal.Core.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Exercises;
@@ -40,15 +42,39 @@ public sealed record ExerciseDetails(
     IReadOnlyList<ExerciseNation> Participants,
     IReadOnlyList<ExerciseMilestoneItem> Milestones,
     IReadOnlyList<ExerciseObservationItem> Observations,
-    IReadOnlyList<ExerciseLiaisonItem> Liaisons);
+    IReadOnlyList<ExerciseLiaisonItem> Liaisons,
+    IReadOnlyList<string> ReleasableToNations,
+    IReadOnlyList<string> ReleasableToAlliances,
+    uint Version);
 
-/// <summary>Read side of joint exercises: the list and the planners' calendar.</summary>
+/// <summary>An exercise as a row of an export: nations by code, participants as CODE:Role.</summary>
+public sealed record ExerciseRecord(
+    int Id,
+    string Name,
+    string? SeriesName,
+    ExerciseKind Kind,
+    ExerciseStatus Status,
+    string HostNation,
+    string? Location,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    string? LeadNation,
+    string? LeadAlliance,
+    IReadOnlyList<string> Participants,
+    int Personnel,
+    string? Objectives,
+    Classification Classification,
+    IReadOnlyList<string> ReleasableToNations,
+    IReadOnlyList<string> ReleasableToAlliances);
+
+/// <summary>Read side of joint exercises: the filtered list paged by keyset, its export, details and the planners' calendar.</summary>
 public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory)
+    : RecordListQueries<JointExercise, ExerciseFilter, ExerciseListItem, ExerciseRecord>(dbFactory)
 {
     /// <summary>One exercise and its linked records; null when missing or not visible to the user.</summary>
     public async Task<ExerciseDetails?> FindAsync(int id, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Exercises.AsNoTracking()
             .Where(e => e.Id == id)
             .Select(e => new ExerciseDetails(
@@ -65,25 +91,11 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
                 e.Observations.OrderBy(o => o.RecordedOn).Select(o => new ExerciseObservationItem(o.RecordedOn, o.Observation, o.Lesson)).ToList(),
                 // The attaché's own visibility filter applies through the join: hidden ones are left out.
                 e.Liaisons.Select(l => l.Attache!).OrderBy(a => a.FullName)
-                    .Select(a => new ExerciseLiaisonItem(a.Id, a.Rank, a.FullName, a.SendingNation!.Name)).ToList()))
+                    .Select(a => new ExerciseLiaisonItem(a.Id, a.Rank, a.FullName, a.SendingNation!.Name)).ToList(),
+                e.ReleasableToNations,
+                e.ReleasableToAlliances,
+                e.Version))
             .SingleOrDefaultAsync(cancellationToken);
-    }
-
-    /// <summary>The <paramref name="take"/> exercises with the latest start dates.</summary>
-    public async Task<IReadOnlyList<ExerciseListItem>> ListRecentAsync(int take, string? nation = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var exercises = db.Exercises.AsNoTracking();
-        if (RecordCode.Normalise(nation) is { } code)
-        {
-            exercises = exercises.Where(e => e.HostNation!.Code == code || e.LeadNation!.Code == code || e.Participants.Any(p => p.Nation!.Code == code));
-        }
-
-        return await Project(exercises
-                .OrderByDescending(e => e.StartsOn).ThenByDescending(e => e.Id)
-                .Take(take))
-            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Every exercise whose dates overlap the month of <paramref name="year"/>/<paramref name="month"/>, in start order.</summary>
@@ -91,24 +103,123 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
     {
         var first = new DateOnly(year, month, 1);
         var last = first.AddMonths(1).AddDays(-1);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
         return await Project(db.Exercises.AsNoTracking()
                 .Where(e => e.StartsOn <= last && e.EndsOn >= first)
                 .OrderBy(e => e.StartsOn).ThenBy(e => e.Name))
             .ToListAsync(cancellationToken);
     }
 
-    private static IQueryable<ExerciseListItem> Project(IQueryable<JointExercise> exercises) =>
-        exercises.Select(e => new ExerciseListItem(
-            e.Id,
-            e.Name,
-            e.SeriesName,
-            e.Kind,
-            e.Status,
-            e.HostNation!.Code,
-            e.HostNation.Name,
-            e.StartsOn,
-            e.EndsOn,
-            e.Participants.Count,
-            e.Classification));
+    protected override Expression<Func<JointExercise, ExerciseListItem>> Item => ItemOf;
+
+    protected override Expression<Func<JointExercise, ExerciseRecord>> Record => RecordOf;
+
+    private static IQueryable<ExerciseListItem> Project(IQueryable<JointExercise> exercises) => exercises.Select(ItemOf);
+
+    private static readonly Expression<Func<JointExercise, ExerciseListItem>> ItemOf = e => new ExerciseListItem(
+        e.Id,
+        e.Name,
+        e.SeriesName,
+        e.Kind,
+        e.Status,
+        e.HostNation!.Code,
+        e.HostNation.Name,
+        e.StartsOn,
+        e.EndsOn,
+        e.Participants.Count,
+        e.Classification);
+
+    private static readonly Expression<Func<JointExercise, ExerciseRecord>> RecordOf = e => new ExerciseRecord(
+        e.Id,
+        e.Name,
+        e.SeriesName,
+        e.Kind,
+        e.Status,
+        e.HostNation!.Code,
+        e.Location,
+        e.StartsOn,
+        e.EndsOn,
+        e.LeadNation!.Code,
+        e.LeadAlliance!.Acronym,
+        e.Participants.OrderBy(p => p.Role).ThenBy(p => p.Nation!.Code).Select(p => p.Nation!.Code + ":" + p.Role).ToList(),
+        e.Participants.Sum(p => p.Personnel),
+        e.Objectives,
+        e.Classification,
+        e.ReleasableToNations,
+        e.ReleasableToAlliances);
+
+    protected override async Task<IQueryable<JointExercise>?> FilteredAsync(PortalDbContext db, ExerciseFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        IQueryable<JointExercise> query = db.Exercises.AsNoTracking();
+        if (filter.Nation is { } code)
+        {
+            if (await NationIdAsync(db, code, cancellationToken) is not { } nationId)
+            {
+                return null;
+            }
+
+            query = query.Where(e => e.HostNationId == nationId || e.Participants.Any(p => p.NationId == nationId));
+        }
+
+        if (filter.Alliance is { } acronym)
+        {
+            if (await AllianceIdAsync(db, acronym, cancellationToken) is not { } allianceId)
+            {
+                return null;
+            }
+
+            // Led by the alliance, or a participant was a member on the exercise's first day.
+            query = query.Where(e => e.LeadAllianceId == allianceId || e.Participants.Any(p => db.AllianceMemberships.Any(m =>
+                m.AllianceId == allianceId && m.NationId == p.NationId && m.JoinedOn <= e.StartsOn && (m.LeftOn == null || m.LeftOn > e.StartsOn))));
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(e => e.Kind == kind);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(e => e.Status == status);
+        }
+
+        if (filter.Classification is { } classification)
+        {
+            query = query.Where(e => e.Classification == classification);
+        }
+
+        // A range selects the exercises with at least one day in it.
+        if (filter.From is { } from)
+        {
+            query = query.Where(e => e.EndsOn >= from);
+        }
+
+        if (filter.Until is { } until)
+        {
+            query = query.Where(e => e.StartsOn <= until);
+        }
+
+        if (filter.Text is { } text && !string.IsNullOrWhiteSpace(text))
+        {
+            query = query.Where(e => e.SearchVector!.Matches(EF.Functions.WebSearchToTsQuery(ClassifiedRecordConfiguration.TextSearchConfiguration, text)));
+        }
+
+        return query;
+    }
+
+    /// <summary>The keyset order of each sort; each has an index on (key, id) (ExerciseConfiguration).</summary>
+    protected override KeysetOrder<JointExercise, ExerciseListItem> OrderOf(ExerciseFilter filter) => filter?.Sort switch
+    {
+        ExerciseSort.EarliestStart => ByStartAscending,
+        ExerciseSort.NameAscending => ByNameAscending,
+        ExerciseSort.NameDescending => ByNameDescending,
+        _ => ByStartDescending,
+    };
+
+    private static readonly KeysetOrder<JointExercise, ExerciseListItem> ByStartDescending = Keyset.By<JointExercise, ExerciseListItem, DateOnly>(e => e.StartsOn, e => e.Id, descending: true, i => (i.StartsOn, i.Id));
+    private static readonly KeysetOrder<JointExercise, ExerciseListItem> ByStartAscending = Keyset.By<JointExercise, ExerciseListItem, DateOnly>(e => e.StartsOn, e => e.Id, descending: false, i => (i.StartsOn, i.Id));
+    private static readonly KeysetOrder<JointExercise, ExerciseListItem> ByNameAscending = Keyset.By<JointExercise, ExerciseListItem, string>(e => e.Name, e => e.Id, descending: false, i => (i.Name, i.Id));
+    private static readonly KeysetOrder<JointExercise, ExerciseListItem> ByNameDescending = Keyset.By<JointExercise, ExerciseListItem, string>(e => e.Name, e => e.Id, descending: true, i => (i.Name, i.Id));
 }

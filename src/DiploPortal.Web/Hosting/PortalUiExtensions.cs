@@ -3,7 +3,9 @@ using DiploPortal.Core.Nations;
 using DiploPortal.Web.Attaches;
 using DiploPortal.Web.Components;
 using DiploPortal.Web.Engagements;
+using DiploPortal.Web.Exercises;
 using DiploPortal.Web.Lists;
+using DiploPortal.Web.Missions;
 using DiploPortal.Web.ReferenceData;
 using MudBlazor.Services;
 using Serilog;
@@ -40,6 +42,8 @@ public static class PortalUiExtensions
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapEngagementExports();
+        app.MapExerciseExports();
+        app.MapMissionExports();
         app.MapListExport<NationDirectory, NationListFilter, NationRecord>(NationListAddress.Export);
         app.MapListExport<AllianceDirectory, AllianceListFilter, AllianceRecord>(AllianceListAddress.Export);
         app.MapAttacheExports();

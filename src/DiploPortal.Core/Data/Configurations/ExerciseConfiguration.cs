@@ -28,7 +28,9 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<JointExer
         builder.HasMany(e => e.Observations).WithOne(o => o.Exercise).HasForeignKey(o => o.ExerciseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Liaisons).WithOne(l => l.Exercise).HasForeignKey(l => l.ExerciseId).OnDelete(DeleteBehavior.Cascade);
 
+        // The list pages by keyset on (starts_on, id) and (name, id), either way (ExerciseQueries).
         builder.HasIndex(e => new { e.StartsOn, e.Id });
+        builder.HasIndex(e => new { e.Name, e.Id });
         // A nation page reads the exercises a nation hosted or led by date (NationStoryQueries).
         builder.HasIndex(e => new { e.HostNationId, e.StartsOn, e.Id });
         builder.HasIndex(e => new { e.LeadNationId, e.StartsOn, e.Id });

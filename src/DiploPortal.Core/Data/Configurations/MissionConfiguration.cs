@@ -20,7 +20,9 @@ internal sealed class MissionConfiguration : IEntityTypeConfiguration<Humanitari
 
         builder.HasOne(m => m.AffectedNation).WithMany().HasForeignKey(m => m.AffectedNationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(m => m.Contributions).WithOne(c => c.Mission).HasForeignKey(c => c.MissionId).OnDelete(DeleteBehavior.Cascade);
+        // The list pages by keyset on (starts_on, id) and (name, id), either way (MissionQueries).
         builder.HasIndex(m => new { m.StartsOn, m.Id });
+        builder.HasIndex(m => new { m.Name, m.Id });
         // A nation page reads the missions for a nation by date (NationStoryQueries).
         builder.HasIndex(m => new { m.AffectedNationId, m.StartsOn, m.Id });
     }

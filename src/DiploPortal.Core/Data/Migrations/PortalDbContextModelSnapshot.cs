@@ -1172,6 +1172,9 @@ namespace DiploPortal.Core.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_exercises_name_id");
+
                     b.HasIndex("StartsOn", "Id")
                         .HasDatabaseName("ix_exercises_starts_on_id");
 
@@ -1303,6 +1306,9 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasDatabaseName("ix_missions_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_missions_name_id");
 
                     b.HasIndex("StartsOn", "Id")
                         .HasDatabaseName("ix_missions_starts_on_id");

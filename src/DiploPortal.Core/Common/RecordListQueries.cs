@@ -1,0 +1,97 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using DiploPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiploPortal.Core.Common;
+
+/// <summary>
+/// The read side every filtered record list shares: a page by keyset, the capped count, the counts by
+/// classification and the export stream, all from one filter through the user-bound context (the global
+/// filter hides what the user may not see). A kind says how its filter selects rows, how each order sorts
+/// them, and what a list item and an export row hold.
+/// </summary>
+public abstract class RecordListQueries<TEntity, TFilter, TItem, TRecord>(IDbContextFactory<PortalDbContext> dbFactory) : IExportSource<TFilter, TRecord>
+    where TEntity : ClassifiedRecord
+    where TFilter : class, IListFilter
+{
+    protected IDbContextFactory<PortalDbContext> DbFactory => dbFactory;
+
+    /// <summary>What a page's rows hold.</summary>
+    protected abstract Expression<Func<TEntity, TItem>> Item { get; }
+
+    /// <summary>What an export's rows hold.</summary>
+    protected abstract Expression<Func<TEntity, TRecord>> Record { get; }
+
+    /// <summary>One page of the records that match <paramref name="filter"/>, after or before <paramref name="cursor"/> (the first page without one).</summary>
+    public async Task<KeysetPage<TItem>> ListAsync(TFilter filter, Cursor? cursor, PageDirection direction, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await FilteredAsync(db, filter, cancellationToken) is { } matches
+            ? await Keyset.PageAsync(matches, OrderOf(filter), Item, cursor, direction, pageSize, cancellationToken)
+            : new KeysetPage<TItem>([], null, null);
+    }
+
+    /// <summary>How many records the filter selects, counted up to <see cref="MatchCount.Cap"/>.</summary>
+    public async Task<MatchCount> CountAsync(TFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await FilteredAsync(db, filter, cancellationToken) is { } matches ? await Keyset.CountAsync(matches, cancellationToken) : MatchCount.Of(0);
+    }
+
+    public async Task<IReadOnlyDictionary<Classification, int>> CountByClassificationAsync(TFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
+        {
+            return new Dictionary<Classification, int>();
+        }
+
+        return await matches.GroupBy(r => r.Classification).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    }
+
+    /// <summary>Every record the filter selects, in its order, streamed (an export may hold a million rows).</summary>
+    public async IAsyncEnumerable<TRecord> StreamAsync(TFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
+        {
+            yield break;
+        }
+
+        await foreach (var row in OrderOf(filter).Order(matches, reverse: false).Select(Record).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>
+    /// The records the filter selects, visible to the context's user; null when it names a nation or an
+    /// alliance that does not exist, so that nothing matches.
+    /// </summary>
+    protected abstract Task<IQueryable<TEntity>?> FilteredAsync(PortalDbContext db, TFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>The keyset order the filter asks for; each needs an index on its (key, id).</summary>
+    protected abstract KeysetOrder<TEntity, TItem> OrderOf(TFilter filter);
+
+    /// <summary>The id of the nation with <paramref name="code"/> (any case), or null when there is none.</summary>
+    protected async Task<int?> NationIdAsync(PortalDbContext db, string code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var wanted = RecordCode.Normalise(code);
+        return await db.Nations.Where(n => n.Code == wanted).Select(n => (int?)n.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The id of the alliance with <paramref name="acronym"/> (any case), or null when there is none.</summary>
+    protected async Task<int?> AllianceIdAsync(PortalDbContext db, string acronym, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var wanted = RecordCode.Normalise(acronym);
+        return await db.Alliances.Where(a => a.Acronym == wanted).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+}

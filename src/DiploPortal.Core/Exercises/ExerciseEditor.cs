@@ -1,0 +1,91 @@
+using DiploPortal.Core.Common;
+using DiploPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiploPortal.Core.Exercises;
+
+/// <summary>
+/// Creates, changes and deletes joint exercises (<see cref="RecordEditor{TEntity, TForm}"/>) with the rules of
+/// <see cref="ExerciseRules"/>. Milestones, observations and liaisons are kept as they are.
+/// </summary>
+public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory) : RecordEditor<JointExercise, ExerciseForm>(dbFactory)
+{
+    protected override JointExercise NewRecord() => new() { Name = "" };
+
+    protected override IQueryable<JointExercise> ForUpdate(PortalDbContext db) => base.ForUpdate(db).Include(e => e.Participants);
+
+    protected override async Task<FormCheck<JointExercise>> CheckAsync(PortalDbContext db, ExerciseForm form, CancellationToken cancellationToken)
+    {
+        var codes = form.Participants.Select(p => p.Nation).Concat(form.ReleasableToNations).Append(form.HostNation).Append(form.LeadNation)
+            .Select(RecordCode.Normalise).OfType<string>().Distinct().ToList();
+        var nations = await db.Nations.Where(n => codes.Contains(n.Code)).ToDictionaryAsync(n => n.Code, n => n.Id, cancellationToken);
+        var acronyms = form.ReleasableToAlliances.Append(form.LeadAlliance).Select(RecordCode.Normalise).OfType<string>().Distinct().ToList();
+        var alliances = await db.Alliances.Where(a => acronyms.Contains(a.Acronym)).ToDictionaryAsync(a => a.Acronym, a => a.Id, cancellationToken);
+        var errors = ExerciseRules.Check(form, nations.ContainsKey, alliances.ContainsKey, db.User);
+        return FormCheck.Of<JointExercise>(errors, exercise => Apply(form, exercise, nations, alliances));
+    }
+
+    private static void Apply(ExerciseForm form, JointExercise exercise, Dictionary<string, int> nations, Dictionary<string, int> alliances)
+    {
+        exercise.Name = form.Name.Trim();
+        exercise.SeriesName = FormRules.OrNull(form.SeriesName);
+        exercise.Kind = form.Kind;
+        exercise.Status = form.Status;
+        exercise.HostNationId = nations[RecordCode.Normalise(form.HostNation)!];
+        exercise.Location = FormRules.OrNull(form.Location);
+        exercise.StartsOn = form.StartsOn!.Value;
+        exercise.EndsOn = form.EndsOn!.Value;
+        exercise.LeadNationId = RecordCode.Normalise(form.LeadNation) is { } lead ? nations[lead] : null;
+        exercise.LeadAllianceId = RecordCode.Normalise(form.LeadAlliance) is { } alliance ? alliances[alliance] : null;
+        exercise.Objectives = FormRules.OrNull(form.Objectives);
+        exercise.Scenario = FormRules.OrNull(form.Scenario);
+        exercise.Classification = form.Classification;
+        exercise.ReleasableToNations = MarkingRules.Codes(form.ReleasableToNations);
+        exercise.ReleasableToAlliances = MarkingRules.Codes(form.ReleasableToAlliances);
+
+        var wanted = form.Participants.Select(p => (nations[RecordCode.Normalise(p.Nation)!], p)).ToList();
+        OwnedRows.Sync(exercise.Participants, wanted, p => p.NationId, nationId => new ExerciseParticipant { NationId = nationId }, (participant, line) =>
+        {
+            participant.Role = line.Role;
+            participant.Personnel = line.Personnel;
+            participant.Units = line.Units;
+            participant.Ships = line.Ships;
+            participant.Aircraft = line.Aircraft;
+        });
+    }
+
+    protected override async Task<ExerciseForm?> ReadFormAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.Exercises.AsNoTracking()
+            .Where(e => e.Id == id)
+            .Select(e => new ExerciseForm
+            {
+                Name = e.Name,
+                SeriesName = e.SeriesName,
+                Kind = e.Kind,
+                Status = e.Status,
+                HostNation = e.HostNation!.Code,
+                Location = e.Location,
+                StartsOn = e.StartsOn,
+                EndsOn = e.EndsOn,
+                LeadNation = e.LeadNation!.Code,
+                LeadAlliance = e.LeadAlliance!.Acronym,
+                Objectives = e.Objectives,
+                Scenario = e.Scenario,
+                Participants = e.Participants.OrderBy(p => p.Role).ThenBy(p => p.Nation!.Code)
+                    .Select(p => new ExerciseParticipantForm
+                    {
+                        Nation = p.Nation!.Code,
+                        Role = p.Role,
+                        Personnel = p.Personnel,
+                        Units = p.Units,
+                        Ships = p.Ships,
+                        Aircraft = p.Aircraft,
+                    })
+                    .ToList(),
+                Classification = e.Classification,
+                ReleasableToNations = e.ReleasableToNations,
+                ReleasableToAlliances = e.ReleasableToAlliances,
+                Version = e.Version,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,68 @@
+using DiploPortal.Core.Common;
+
+namespace DiploPortal.Core.Exercises;
+
+/// <summary>
+/// A joint exercise as a planner edits it: nations by alpha-3 code, alliances by acronym, and the
+/// <see cref="Version"/> it was read at. Milestones, observations and liaisons are not part of it.
+/// </summary>
+public sealed class ExerciseForm : IRecordForm
+{
+    public const int NameMaxLength = 200;
+    public const int SeriesMaxLength = 120;
+    public const int LocationMaxLength = 200;
+    public const int TextMaxLength = 8000;
+
+    public string Name { get; set; } = "";
+
+    public string? SeriesName { get; set; }
+
+    public ExerciseKind Kind { get; set; }
+
+    public ExerciseStatus Status { get; set; }
+
+    public string? HostNation { get; set; }
+
+    public string? Location { get; set; }
+
+    public DateOnly? StartsOn { get; set; }
+
+    public DateOnly? EndsOn { get; set; }
+
+    /// <summary>At most one of <see cref="LeadNation"/> and <see cref="LeadAlliance"/>.</summary>
+    public string? LeadNation { get; set; }
+
+    public string? LeadAlliance { get; set; }
+
+    public string? Objectives { get; set; }
+
+    public string? Scenario { get; set; }
+
+    /// <summary>The nations taking part; the host is one of them, with the role Host.</summary>
+    public List<ExerciseParticipantForm> Participants { get; set; } = [];
+
+    public Classification Classification { get; set; }
+
+    public List<string> ReleasableToNations { get; set; } = [];
+
+    public List<string> ReleasableToAlliances { get; set; } = [];
+
+    /// <summary>The row version (xmin) the form was read at; 0 for a new exercise.</summary>
+    public uint Version { get; set; }
+}
+
+/// <summary>One nation's part in an exercise and the forces it commits.</summary>
+public sealed record ExerciseParticipantForm
+{
+    public string Nation { get; set; } = "";
+
+    public ExerciseRole Role { get; set; } = ExerciseRole.Participant;
+
+    public int Personnel { get; set; }
+
+    public int Units { get; set; }
+
+    public int Ships { get; set; }
+
+    public int Aircraft { get; set; }
+}
