@@ -55,11 +55,12 @@ public sealed record AttacheDetails(
     uint Version);
 
 /// <summary>Read side of military attachés: the filtered, sorted list paged by keyset, its export, and one attaché.</summary>
-public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock) : IExportSource<AttacheFilter, AttacheRecord>
+public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+    : RecordListQueries<MilitaryAttache, AttacheFilter, AttacheListItem, AttacheRecord>(dbFactory)
 {
     public const int LinkedShown = 25;
 
-    private static readonly Expression<Func<MilitaryAttache, AttacheListItem>> Item = a => new AttacheListItem(
+    private static readonly Expression<Func<MilitaryAttache, AttacheListItem>> ListItem = a => new AttacheListItem(
         a.Id,
         a.FullName,
         a.Rank,
@@ -73,49 +74,9 @@ public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory,
         a.PostedUntil,
         a.Classification);
 
-    /// <summary>One page of the attachés that match <paramref name="filter"/>, after or before <paramref name="cursor"/>.</summary>
-    public async Task<KeysetPage<AttacheListItem>> ListAsync(
-        AttacheFilter filter, Cursor? cursor, PageDirection direction, int pageSize, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FilteredAsync(db, filter, cancellationToken) is { } matches
-            ? await Keyset.PageAsync(matches, OrderOf(filter.Sort), Item, cursor, direction, pageSize, cancellationToken)
-            : new KeysetPage<AttacheListItem>([], null, null);
-    }
+    protected override Expression<Func<MilitaryAttache, AttacheListItem>> Item => ListItem;
 
-    /// <summary>How many attachés the filter selects, counted up to <see cref="MatchCount.Cap"/>.</summary>
-    public async Task<MatchCount> CountAsync(AttacheFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FilteredAsync(db, filter, cancellationToken) is { } matches ? await Keyset.CountAsync(matches, cancellationToken) : MatchCount.Of(0);
-    }
-
-    public async Task<IReadOnlyDictionary<Classification, int>> CountByClassificationAsync(AttacheFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
-        {
-            return new Dictionary<Classification, int>();
-        }
-
-        return await matches.GroupBy(a => a.Classification).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-    }
-
-    public async IAsyncEnumerable<AttacheRecord> StreamAsync(AttacheFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
-        {
-            yield break;
-        }
-
-        var rows = OrderOf(filter.Sort).Order(matches, reverse: false)
-            .Select(a => new AttacheRecord(
+    protected override Expression<Func<MilitaryAttache, AttacheRecord>> Record { get; } = a => new AttacheRecord(
                 a.Id,
                 a.FullName,
                 a.Rank,
@@ -127,18 +88,12 @@ public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory,
                 a.PostedUntil,
                 a.Classification,
                 a.ReleasableToNations,
-                a.ReleasableToAlliances))
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            yield return row;
-        }
-    }
+                a.ReleasableToAlliances);
 
     /// <summary>One attaché and their linked records; null when missing or not visible to the user.</summary>
     public async Task<AttacheDetails?> FindAsync(int id, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
         var attache = await db.Attaches.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new { a.ReleasableToNations, a.ReleasableToAlliances, a.CreatedAt, a.UpdatedAt, a.Version })
             .SingleOrDefaultAsync(cancellationToken);
@@ -147,7 +102,7 @@ public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory,
             return null;
         }
 
-        var item = await db.Attaches.AsNoTracking().Where(a => a.Id == id).Select(Item).SingleAsync(cancellationToken);
+        var item = await db.Attaches.AsNoTracking().Where(a => a.Id == id).Select(ListItem).SingleAsync(cancellationToken);
 
         // Reports and engagements carry their own markings: the global filter leaves out those the user may not see.
         var reports = db.AttacheReports.AsNoTracking().Where(r => r.AttacheId == id);
@@ -171,7 +126,7 @@ public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory,
     /// The attachés the filter selects, visible to the context's user (the global filter); null when it
     /// names a nation that does not exist, so that nothing matches.
     /// </summary>
-    private async Task<IQueryable<MilitaryAttache>?> FilteredAsync(PortalDbContext db, AttacheFilter filter, CancellationToken cancellationToken)
+    protected override async Task<IQueryable<MilitaryAttache>?> FilteredAsync(PortalDbContext db, AttacheFilter filter, CancellationToken cancellationToken)
     {
         IQueryable<MilitaryAttache> query = db.Attaches.AsNoTracking();
         if (RecordCode.Normalise(filter.Nation) is { } code)
@@ -235,11 +190,8 @@ public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory,
         return query;
     }
 
-    internal static Task<int?> NationIdAsync(PortalDbContext db, string code, CancellationToken cancellationToken) =>
-        db.Nations.Where(n => n.Code == code).Select(n => (int?)n.Id).FirstOrDefaultAsync(cancellationToken);
-
     /// <summary>The keyset order of each sort; each has an index on (key, id) (AttacheConfiguration).</summary>
-    private static KeysetOrder<MilitaryAttache, AttacheListItem> OrderOf(AttacheSort sort) => sort switch
+    protected override KeysetOrder<MilitaryAttache, AttacheListItem> OrderOf(AttacheFilter filter) => filter.Sort switch
     {
         AttacheSort.Oldest => ByPostingAscending,
         AttacheSort.NameAscending => ByNameAscending,

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Data.Configurations;
@@ -49,72 +50,19 @@ public sealed record AttacheReportDetails(
 /// Read side of attaché reports. A report is listed only when its attaché is visible too: the report names
 /// its attaché, and the attaché's own marking (the global filter, through the required navigation) decides.
 /// </summary>
-public sealed class AttacheReportQueries(IDbContextFactory<PortalDbContext> dbFactory) : IExportSource<AttacheReportFilter, AttacheReportRecord>
+public sealed class AttacheReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
+    : RecordListQueries<AttacheReport, AttacheReportFilter, AttacheReportListItem, AttacheReportRecord>(dbFactory)
 {
-    public async Task<KeysetPage<AttacheReportListItem>> ListAsync(
-        AttacheReportFilter filter, Cursor? cursor, PageDirection direction, int pageSize, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
-        {
-            return new KeysetPage<AttacheReportListItem>([], null, null);
-        }
+    protected override Expression<Func<AttacheReport, AttacheReportListItem>> Item { get; } = r => new AttacheReportListItem(
+        r.Id, r.FiledOn, r.Title, r.Kind, r.AttacheId, r.Attache!.FullName, r.Attache.Rank, r.Attache.SendingNation!.Name, r.Attache.HostNation!.Name, r.Classification);
 
-        return await Keyset.PageAsync(
-            matches,
-            OrderOf(filter.Sort),
-            r => new AttacheReportListItem(
-                r.Id, r.FiledOn, r.Title, r.Kind, r.AttacheId, r.Attache!.FullName, r.Attache.Rank, r.Attache.SendingNation!.Name, r.Attache.HostNation!.Name, r.Classification),
-            cursor,
-            direction,
-            pageSize,
-            cancellationToken);
-    }
-
-    public async Task<MatchCount> CountAsync(AttacheReportFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FilteredAsync(db, filter, cancellationToken) is { } matches ? await Keyset.CountAsync(matches, cancellationToken) : MatchCount.Of(0);
-    }
-
-    public async Task<IReadOnlyDictionary<Classification, int>> CountByClassificationAsync(AttacheReportFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
-        {
-            return new Dictionary<Classification, int>();
-        }
-
-        return await matches.GroupBy(r => r.Classification).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-    }
-
-    public async IAsyncEnumerable<AttacheReportRecord> StreamAsync(AttacheReportFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
-        {
-            yield break;
-        }
-
-        var rows = OrderOf(filter.Sort).Order(matches, reverse: false)
-            .Select(r => new AttacheReportRecord(
-                r.Id, r.AttacheId, r.Attache!.FullName, r.Kind, r.Title, r.FiledOn, r.Classification, r.ReleasableToNations, r.ReleasableToAlliances, r.Body))
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            yield return row;
-        }
-    }
+    protected override Expression<Func<AttacheReport, AttacheReportRecord>> Record { get; } = r => new AttacheReportRecord(
+        r.Id, r.AttacheId, r.Attache!.FullName, r.Kind, r.Title, r.FiledOn, r.Classification, r.ReleasableToNations, r.ReleasableToAlliances, r.Body);
 
     /// <summary>One report and its attaché; null when either is missing or not visible to the user.</summary>
     public async Task<AttacheReportDetails?> FindAsync(int id, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AttacheReports.AsNoTracking()
             .Where(r => r.Id == id && r.Attache != null)
             .Select(r => new AttacheReportDetails(
@@ -145,13 +93,13 @@ public sealed class AttacheReportQueries(IDbContextFactory<PortalDbContext> dbFa
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    private static async Task<IQueryable<AttacheReport>?> FilteredAsync(PortalDbContext db, AttacheReportFilter filter, CancellationToken cancellationToken)
+    protected override async Task<IQueryable<AttacheReport>?> FilteredAsync(PortalDbContext db, AttacheReportFilter filter, CancellationToken cancellationToken)
     {
         // The attaché must be visible as well: a report never shows a hidden attaché's name.
         IQueryable<AttacheReport> query = db.AttacheReports.AsNoTracking().Where(r => r.Attache != null);
         if (RecordCode.Normalise(filter.Nation) is { } code)
         {
-            if (await AttacheQueries.NationIdAsync(db, code, cancellationToken) is not { } nationId)
+            if (await NationIdAsync(db, code, cancellationToken) is not { } nationId)
             {
                 return null;
             }
@@ -193,7 +141,7 @@ public sealed class AttacheReportQueries(IDbContextFactory<PortalDbContext> dbFa
     }
 
     /// <summary>The keyset order of each sort; each has an index on (key, id) (AttacheReportConfiguration).</summary>
-    private static KeysetOrder<AttacheReport, AttacheReportListItem> OrderOf(AttacheReportSort sort) => sort switch
+    protected override KeysetOrder<AttacheReport, AttacheReportListItem> OrderOf(AttacheReportFilter filter) => filter.Sort switch
     {
         AttacheReportSort.Oldest => ByFiledAscending,
         AttacheReportSort.TitleAscending => ByTitleAscending,

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Data.Configurations;
@@ -51,8 +52,35 @@ public sealed record EngagementDetails(
     uint Version);
 
 /// <summary>Read side of engagements: the filtered, sorted list, paged by keyset.</summary>
-public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFactory) : IExportSource<EngagementFilter, EngagementRecord>
+public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFactory)
+    : RecordListQueries<Engagement, EngagementFilter, EngagementListItem, EngagementRecord>(dbFactory)
 {
+    protected override Expression<Func<Engagement, EngagementListItem>> Item { get; } = e => new EngagementListItem(
+        e.Id,
+        e.OccurredOn,
+        e.Title,
+        e.Kind,
+        e.Channel,
+        e.Participants.OrderByDescending(p => p.IsLead).ThenBy(p => p.Nation!.Name).Select(p => p.Nation!.Name).ToList(),
+        e.Outcome,
+        e.Classification);
+
+    protected override Expression<Func<Engagement, EngagementRecord>> Record { get; } = e => new EngagementRecord(
+        e.Id,
+        e.Title,
+        e.Kind,
+        e.Channel,
+        e.OccurredOn,
+        e.HostNation!.Code,
+        e.Location,
+        e.Participants.OrderByDescending(p => p.IsLead).ThenBy(p => p.Nation!.Code).Select(p => p.Nation!.Code).ToList(),
+        e.Outcome,
+        e.OutcomeNotes,
+        e.Summary,
+        e.Classification,
+        e.ReleasableToNations,
+        e.ReleasableToAlliances);
+
     /// <summary>The newest <paramref name="take"/> engagements, most recent first.</summary>
     public async Task<IReadOnlyList<EngagementListItem>> ListRecentAsync(int take, CancellationToken cancellationToken = default)
     {
@@ -61,100 +89,10 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
         return page.Items;
     }
 
-    /// <summary>
-    /// One page of the engagements that match <paramref name="filter"/>, after or before
-    /// <paramref name="cursor"/> (the first page without one).
-    /// </summary>
-    public async Task<KeysetPage<EngagementListItem>> ListAsync(
-        EngagementFilter filter, Cursor? cursor, PageDirection direction, int pageSize, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var matches = await FilteredAsync(db, filter, cancellationToken);
-        if (matches is null)
-        {
-            return new KeysetPage<EngagementListItem>([], null, null);
-        }
-
-        return await Keyset.PageAsync(
-            matches,
-            OrderOf(filter.Sort),
-            e => new EngagementListItem(
-                e.Id,
-                e.OccurredOn,
-                e.Title,
-                e.Kind,
-                e.Channel,
-                e.Participants.OrderByDescending(p => p.IsLead).ThenBy(p => p.Nation!.Name).Select(p => p.Nation!.Name).ToList(),
-                e.Outcome,
-                e.Classification),
-            cursor,
-            direction,
-            pageSize,
-            cancellationToken);
-    }
-
-    /// <summary>How many engagements the filter selects, counted up to <see cref="MatchCount.Cap"/>.</summary>
-    public async Task<MatchCount> CountAsync(EngagementFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var matches = await FilteredAsync(db, filter, cancellationToken);
-        return matches is null ? MatchCount.Of(0) : await Keyset.CountAsync(matches, cancellationToken);
-    }
-
-    /// <summary>How many engagements the filter selects at each classification, for an export's header.</summary>
-    public async Task<IReadOnlyDictionary<Classification, int>> CountByClassificationAsync(EngagementFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
-        {
-            return new Dictionary<Classification, int>();
-        }
-
-        return await matches.GroupBy(e => e.Classification).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-    }
-
-    /// <summary>Every engagement the filter selects, in its order, streamed (an export may hold a million rows).</summary>
-    public async IAsyncEnumerable<EngagementRecord> StreamAsync(EngagementFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
-        {
-            yield break;
-        }
-
-        var rows = OrderOf(filter.Sort).Order(matches, reverse: false)
-            .Select(e => new EngagementRecord(
-                e.Id,
-                e.Title,
-                e.Kind,
-                e.Channel,
-                e.OccurredOn,
-                e.HostNation!.Code,
-                e.Location,
-                e.Participants.OrderByDescending(p => p.IsLead).ThenBy(p => p.Nation!.Code).Select(p => p.Nation!.Code).ToList(),
-                e.Outcome,
-                e.OutcomeNotes,
-                e.Summary,
-                e.Classification,
-                e.ReleasableToNations,
-                e.ReleasableToAlliances))
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            yield return row;
-        }
-    }
-
     /// <summary>One engagement with its linked records; null when it does not exist or the user may not see it.</summary>
     public async Task<EngagementDetails?> FindAsync(int id, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Engagements.AsNoTracking()
             .Where(e => e.Id == id)
             .Select(e => new EngagementDetails(
@@ -190,13 +128,12 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
     /// The engagements the filter selects, visible to the context's user (the global filter); null
     /// when it names a nation or alliance that does not exist, so that nothing matches.
     /// </summary>
-    internal static async Task<IQueryable<Engagement>?> FilteredAsync(PortalDbContext db, EngagementFilter filter, CancellationToken cancellationToken)
+    protected override async Task<IQueryable<Engagement>?> FilteredAsync(PortalDbContext db, EngagementFilter filter, CancellationToken cancellationToken)
     {
         IQueryable<Engagement> query = db.Engagements.AsNoTracking();
         if (RecordCode.Normalise(filter.Nation) is { } wanted)
         {
-            var nationId = await db.Nations.Where(n => n.Code == wanted).Select(n => (int?)n.Id).FirstOrDefaultAsync(cancellationToken);
-            if (nationId is not { } id)
+            if (await NationIdAsync(db, wanted, cancellationToken) is not { } id)
             {
                 return null;
             }
@@ -206,8 +143,7 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
 
         if (RecordCode.Normalise(filter.Alliance) is { } acronym)
         {
-            var allianceId = await db.Alliances.Where(a => a.Acronym == acronym).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-            if (allianceId is not { } id)
+            if (await AllianceIdAsync(db, acronym, cancellationToken) is not { } id)
             {
                 return null;
             }
@@ -300,7 +236,7 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
     }
 
     /// <summary>The keyset order of each sort; each has an index on (key, id) (EngagementConfiguration).</summary>
-    internal static KeysetOrder<Engagement, EngagementListItem> OrderOf(EngagementSort sort) => sort switch
+    protected override KeysetOrder<Engagement, EngagementListItem> OrderOf(EngagementFilter filter) => filter.Sort switch
     {
         EngagementSort.Oldest => ByDayAscending,
         EngagementSort.TitleAscending => ByTitleAscending,
