@@ -16,8 +16,7 @@ public static class SearchLinks
         {
             SearchKind.Engagement => $"/engagements/{key}",
             SearchKind.Attache => $"/attaches/{key}",
-            // A report is read on its attaché's page.
-            SearchKind.Report => $"/attaches/{Uri.EscapeDataString(hit.ParentKey ?? "")}#report-{key}",
+            SearchKind.Report => $"/attaches/reports/{key}",
             SearchKind.Exercise => $"/exercises/{key}",
             SearchKind.Mission => $"/missions/{key}",
             SearchKind.Nation => $"/nations/{key}",

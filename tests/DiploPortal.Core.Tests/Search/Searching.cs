@@ -199,6 +199,32 @@ public class Searching : IAsyncLifetime
         Assert.Equal(["Meeting 1099", "Meeting 1098", "Meeting 1097", "Meeting 1096"], results.Hits.Skip(1).Select(h => Plain(h.Title)));
     }
 
+    [Theory]
+    [InlineData(1100, 0)]
+    [InlineData(600, 600)]
+    public async Task APhraseRanksTheSameNewestMatchesWhetherTheLastMonthsHoldEnoughOrNot(int recent, int before)
+    {
+        // Phrase matches in the last five months, then older ones; the oldest carries the phrase in its title (the best rank of all).
+        await _database.ExecuteAsync($"""
+            INSERT INTO engagements (title, kind, channel, occurred_on, summary, outcome, classification, is_demo)
+            SELECT 'Recent meeting ' || i, 'StaffTalks', 'FaceToFace', CURRENT_DATE - i % 150, 'Talks on the grey heron survey', 'Neutral', 'Unclassified', false
+            FROM generate_series(1, {recent}) AS i;
+            INSERT INTO engagements (title, kind, channel, occurred_on, summary, outcome, classification, is_demo)
+            SELECT 'Older meeting ' || i, 'StaffTalks', 'FaceToFace', CURRENT_DATE - 400 - i, 'Talks on the grey heron survey', 'Neutral', 'Unclassified', false
+            FROM generate_series(1, {before}) AS i;
+            INSERT INTO engagements (title, kind, channel, occurred_on, summary, outcome, classification, is_demo)
+            VALUES ('Grey heron conference', 'StaffTalks', 'FaceToFace', CURRENT_DATE - 3000, 'Grey heron', 'Neutral', 'Unclassified', false),
+                   ('Heron grey talks', 'StaffTalks', 'FaceToFace', CURRENT_DATE, 'Heron grey, not the phrase', 'Neutral', 'Unclassified', false);
+            """);
+
+        var results = await SearchAsync("\"grey heron\"", take: 3);
+
+        Assert.Equal(new SearchCount(SearchKind.Engagement, SearchQueries.CountCap, true), results.CountOf(SearchKind.Engagement));
+        Assert.DoesNotContain(results.Hits, h => Plain(h.Title) == "Heron grey talks");
+        Assert.DoesNotContain(results.Hits, h => Plain(h.Title) == "Grey heron conference");
+        Assert.All(results.Hits, h => Assert.StartsWith("Recent meeting", Plain(h.Title), StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task ShowsAndCountsNothingAboveClearanceOrNotReleasableToTheUsersNation()
     {
