@@ -28,7 +28,8 @@ public class StaffJourney(BrowserPortal portal) : IClassFixture<BrowserPortal>, 
         // The search box in the top bar, on any page.
         await page.Locator("#portal-search").FillAsync("Kestrel");
         await page.Locator("#portal-search").PressAsync("Enter");
-        await page.WaitForURLAsync("**/search?q=Kestrel");
+        // An assertion rather than a wait, so that a failure says where the page went instead.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/search\\?q=Kestrel$"), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
         await page.Locator("ol.search-results a.search-title").First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Operation Kestrel liaison talks");
 
