@@ -38,7 +38,11 @@ public class PlannerJourney(BrowserPortal portal) : IClassFixture<BrowserPortal>
         await PickNationAsync(page, "Host nation", "Norw", "Norway (NOR)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add participant" }).ClickAsync();
         await PickNationAsync(page, "Participant 2", "Denm", "Denmark (DNK)");
-        await page.GetByLabel("Personnel").Nth(1).FillAsync("250");
+        // A number field hands its value over when it loses focus; the value shown is then the server's.
+        var personnel = page.GetByLabel("Personnel").Nth(1);
+        await personnel.FillAsync("250");
+        await personnel.PressAsync("Tab");
+        await Assertions.Expect(personnel).ToHaveValueAsync("250");
         await page.GetByLabel("First day", new() { Exact = true }).FillAsync("2 Mar 2026");
         await page.GetByLabel("First day", new() { Exact = true }).PressAsync("Tab");
         await page.GetByLabel("Last day", new() { Exact = true }).FillAsync("13 Mar 2026");
@@ -65,10 +69,14 @@ public class PlannerJourney(BrowserPortal portal) : IClassFixture<BrowserPortal>
         Assert.Empty(errors);
     }
 
-    /// <summary>Types part of a name into a nation picker and clicks the nation offered.</summary>
+    /// <summary>Types part of a name into a nation picker, clicks the nation offered and waits until it is chosen.</summary>
     private static async Task PickNationAsync(IPage page, string label, string typed, string option)
     {
-        await page.GetByLabel(label, new() { Exact = true }).FillAsync(typed);
+        var box = page.GetByLabel(label, new() { Exact = true });
+        await box.FillAsync(typed);
         await page.GetByText(option, new() { Exact = true }).ClickAsync();
+        // The pick is made on the server: wait until the box shows it, or a re-render it causes could
+        // reset what is typed next into the same row (a number typed before it arrived was lost).
+        await Assertions.Expect(box).ToHaveValueAsync(option);
     }
 }
