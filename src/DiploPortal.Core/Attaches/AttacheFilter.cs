@@ -36,7 +36,7 @@ public enum PostingStatus
 /// What a person narrows the attaché list to; the page, the exports and links (the nation page's
 /// <c>/attaches?nation=FRA</c>) share it through the address.
 /// </summary>
-public sealed record AttacheFilter : IListFilter
+public sealed record AttacheFilter : IRecordFilter
 {
     /// <summary>Alpha-3 code of the sending or host nation (only one of them when <see cref="Role"/> says which).</summary>
     public string? Nation { get; init; }

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
-using DiploPortal.Core.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Attaches;
@@ -175,16 +174,6 @@ public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory,
         if (filter.PostedUntil is { } until)
         {
             query = query.Where(a => a.PostedFrom <= until);
-        }
-
-        if (filter.Classification is { } classification)
-        {
-            query = query.Where(a => a.Classification == classification);
-        }
-
-        if (filter.Text is { } text && !string.IsNullOrWhiteSpace(text))
-        {
-            query = query.Where(a => a.SearchVector!.Matches(EF.Functions.WebSearchToTsQuery(ClassifiedRecordConfiguration.TextSearchConfiguration, text)));
         }
 
         return query;

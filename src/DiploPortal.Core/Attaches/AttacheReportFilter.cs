@@ -13,7 +13,7 @@ public enum AttacheReportSort
 }
 
 /// <summary>What a person narrows the list of attaché reports to; shared by the page, the exports and links.</summary>
-public sealed record AttacheReportFilter : IListFilter
+public sealed record AttacheReportFilter : IRecordFilter
 {
     /// <summary>Alpha-3 code of the reporting attaché's sending or host nation.</summary>
     public string? Nation { get; init; }

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
-using DiploPortal.Core.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Attaches;
@@ -125,16 +124,6 @@ public sealed class AttacheReportQueries(IDbContextFactory<PortalDbContext> dbFa
         if (filter.Until is { } until)
         {
             query = query.Where(r => r.FiledOn <= until);
-        }
-
-        if (filter.Classification is { } classification)
-        {
-            query = query.Where(r => r.Classification == classification);
-        }
-
-        if (filter.Text is { } text && !string.IsNullOrWhiteSpace(text))
-        {
-            query = query.Where(r => r.SearchVector!.Matches(EF.Functions.WebSearchToTsQuery(ClassifiedRecordConfiguration.TextSearchConfiguration, text)));
         }
 
         return query;

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using DiploPortal.Core.Data;
+using DiploPortal.Core.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Common;
@@ -12,8 +13,8 @@ namespace DiploPortal.Core.Common;
 /// them, and what a list item and an export row hold.
 /// </summary>
 public abstract class RecordListQueries<TEntity, TFilter, TItem, TRecord>(IDbContextFactory<PortalDbContext> dbFactory) : IExportSource<TFilter, TRecord>
-    where TEntity : ClassifiedRecord
-    where TFilter : class, IListFilter
+    where TEntity : ClassifiedRecord, ISearchable
+    where TFilter : class, IRecordFilter
 {
     protected IDbContextFactory<PortalDbContext> DbFactory => dbFactory;
 
@@ -28,7 +29,7 @@ public abstract class RecordListQueries<TEntity, TFilter, TItem, TRecord>(IDbCon
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FilteredAsync(db, filter, cancellationToken) is { } matches
+        return await MatchesAsync(db, filter, cancellationToken) is { } matches
             ? await Keyset.PageAsync(matches, OrderOf(filter), Item, cursor, direction, pageSize, cancellationToken)
             : new KeysetPage<TItem>([], null, null);
     }
@@ -38,14 +39,14 @@ public abstract class RecordListQueries<TEntity, TFilter, TItem, TRecord>(IDbCon
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FilteredAsync(db, filter, cancellationToken) is { } matches ? await Keyset.CountAsync(matches, cancellationToken) : MatchCount.Of(0);
+        return await MatchesAsync(db, filter, cancellationToken) is { } matches ? await Keyset.CountAsync(matches, cancellationToken) : MatchCount.Of(0);
     }
 
     public async Task<IReadOnlyDictionary<Classification, int>> CountByClassificationAsync(TFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
+        if (await MatchesAsync(db, filter, cancellationToken) is not { } matches)
         {
             return new Dictionary<Classification, int>();
         }
@@ -59,7 +60,7 @@ public abstract class RecordListQueries<TEntity, TFilter, TItem, TRecord>(IDbCon
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FilteredAsync(db, filter, cancellationToken) is not { } matches)
+        if (await MatchesAsync(db, filter, cancellationToken) is not { } matches)
         {
             yield break;
         }
@@ -71,7 +72,32 @@ public abstract class RecordListQueries<TEntity, TFilter, TItem, TRecord>(IDbCon
     }
 
     /// <summary>
-    /// The records the filter selects, visible to the context's user; null when it names a nation or an
+    /// The records the filter selects: the kind's own filters (<see cref="FilteredAsync"/>), then the marking
+    /// and the words every kind shares; null when nothing can match.
+    /// </summary>
+    private async Task<IQueryable<TEntity>?> MatchesAsync(PortalDbContext db, TFilter filter, CancellationToken cancellationToken)
+    {
+        if (await FilteredAsync(db, filter, cancellationToken) is not { } query)
+        {
+            return null;
+        }
+
+        if (filter.Classification is { } classification)
+        {
+            query = query.Where(r => r.Classification == classification);
+        }
+
+        if (filter.Text is { } text && !string.IsNullOrWhiteSpace(text))
+        {
+            query = query.Where(r => r.SearchVector!.Matches(EF.Functions.WebSearchToTsQuery(ClassifiedRecordConfiguration.TextSearchConfiguration, text)));
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// The records the kind's own filters select (not the marking or the words, which
+    /// <see cref="MatchesAsync"/> adds), visible to the context's user; null when it names a nation or an
     /// alliance that does not exist, so that nothing matches.
     /// </summary>
     protected abstract Task<IQueryable<TEntity>?> FilteredAsync(PortalDbContext db, TFilter filter, CancellationToken cancellationToken);

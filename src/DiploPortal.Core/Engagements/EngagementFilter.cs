@@ -15,7 +15,7 @@ public enum EngagementSort
 /// What a person narrows the engagement list to. The same filter drives the page, the export and
 /// the API, and travels in the page's address so that a view can be bookmarked and shared.
 /// </summary>
-public sealed record EngagementFilter : IListFilter
+public sealed record EngagementFilter : IRecordFilter
 {
     /// <summary>Alpha-3 code of a nation that took part or hosted.</summary>
     public string? Nation { get; init; }

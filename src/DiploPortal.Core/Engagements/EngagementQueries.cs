@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
-using DiploPortal.Core.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -168,11 +167,6 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
             query = query.Where(e => e.Outcome == outcome);
         }
 
-        if (filter.Classification is { } classification)
-        {
-            query = query.Where(e => e.Classification == classification);
-        }
-
         if (filter.From is { } from)
         {
             query = query.Where(e => e.OccurredOn >= from);
@@ -181,11 +175,6 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
         if (filter.Until is { } until)
         {
             query = query.Where(e => e.OccurredOn <= until);
-        }
-
-        if (filter.Text is { } text && !string.IsNullOrWhiteSpace(text))
-        {
-            query = query.Where(e => e.SearchVector!.Matches(EF.Functions.WebSearchToTsQuery(ClassifiedRecordConfiguration.TextSearchConfiguration, text)));
         }
 
         return query;

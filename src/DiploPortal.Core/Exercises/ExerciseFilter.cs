@@ -15,7 +15,7 @@ public enum ExerciseSort
 /// What a person narrows the exercise list to; the same filter drives the page and its exports,
 /// and travels in the page's address.
 /// </summary>
-public sealed record ExerciseFilter : IListFilter
+public sealed record ExerciseFilter : IRecordFilter
 {
     /// <summary>Alpha-3 code of a nation that hosted or took part (in any role).</summary>
     public string? Nation { get; init; }

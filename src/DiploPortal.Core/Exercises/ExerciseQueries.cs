@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
-using DiploPortal.Core.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Exercises;
@@ -185,11 +184,6 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
             query = query.Where(e => e.Status == status);
         }
 
-        if (filter.Classification is { } classification)
-        {
-            query = query.Where(e => e.Classification == classification);
-        }
-
         // A range selects the exercises with at least one day in it.
         if (filter.From is { } from)
         {
@@ -199,11 +193,6 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
         if (filter.Until is { } until)
         {
             query = query.Where(e => e.StartsOn <= until);
-        }
-
-        if (filter.Text is { } text && !string.IsNullOrWhiteSpace(text))
-        {
-            query = query.Where(e => e.SearchVector!.Matches(EF.Functions.WebSearchToTsQuery(ClassifiedRecordConfiguration.TextSearchConfiguration, text)));
         }
 
         return query;

@@ -26,7 +26,7 @@ public enum MissionState
 }
 
 /// <summary>What a person narrows the mission list to; the same filter drives the page and its exports.</summary>
-public sealed record MissionFilter : IListFilter
+public sealed record MissionFilter : IRecordFilter
 {
     /// <summary>Alpha-3 code of the affected nation or of a contributor (see <see cref="Role"/>).</summary>
     public string? Nation { get; init; }

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
-using DiploPortal.Core.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Missions;
@@ -160,11 +159,6 @@ public sealed class MissionQueries(IDbContextFactory<PortalDbContext> dbFactory,
                 : query.Where(m => m.EndsOn < today);
         }
 
-        if (filter.Classification is { } classification)
-        {
-            query = query.Where(m => m.Classification == classification);
-        }
-
         // A range selects the missions with at least one day in it; an active mission runs on.
         if (filter.From is { } from)
         {
@@ -174,11 +168,6 @@ public sealed class MissionQueries(IDbContextFactory<PortalDbContext> dbFactory,
         if (filter.Until is { } until)
         {
             query = query.Where(m => m.StartsOn <= until);
-        }
-
-        if (filter.Text is { } text && !string.IsNullOrWhiteSpace(text))
-        {
-            query = query.Where(m => m.SearchVector!.Matches(EF.Functions.WebSearchToTsQuery(ClassifiedRecordConfiguration.TextSearchConfiguration, text)));
         }
 
         return query;
