@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using DiploPortal.Benchmarks;
+using DiploPortal.Core.Audit;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Engagements;
@@ -19,7 +20,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 var options = BenchOptions.Parse(args);
 var capture = new PlanCapture();
 var builder = new DbContextOptionsBuilder<PortalDbContext>();
-PortalDatabase.Configure(builder, options.ConnectionString);
+// The import writes an audit entry: with the portal's key when given, else the development key (a bench database).
+PortalDatabase.Configure(builder, options.ConnectionString, AuditChainKey.FromSetting(Environment.GetEnvironmentVariable("Portal__Audit__ChainKey"), allowDevelopmentKey: true));
 builder.AddInterceptors(capture);
 var pool = new PooledDbContextFactory<PortalDbContext>(builder.Options);
 

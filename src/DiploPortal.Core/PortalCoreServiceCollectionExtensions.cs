@@ -22,8 +22,11 @@ namespace DiploPortal.Core;
 
 public static class PortalCoreServiceCollectionExtensions
 {
-    /// <summary>The database and the feature services, shared by the portal, the tools and the tests.</summary>
-    public static IServiceCollection AddPortalCore(this IServiceCollection services, string connectionString)
+    /// <summary>
+    /// The database and the feature services, shared by the portal, the tools and the tests. Without
+    /// <paramref name="chainKey"/> nothing that writes the audit trail works (see <see cref="AuditChainKey"/>).
+    /// </summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, string connectionString, AuditChainKey? chainKey)
     {
         // Blazor Server keeps a scope per circuit: feature services take a short-lived context
         // from the factory for each operation instead of holding one for the whole circuit.
@@ -31,9 +34,14 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddSingleton(_ =>
         {
             var options = new DbContextOptionsBuilder<PortalDbContext>();
-            PortalDatabase.Configure(options, connectionString);
+            PortalDatabase.Configure(options, connectionString, chainKey);
             return new PooledDbContextFactory<PortalDbContext>(options.Options);
         });
+        if (chainKey is not null)
+        {
+            services.TryAddSingleton(chainKey);
+        }
+
         services.TryAddScoped<ICurrentUserAccessor, SystemUserAccessor>();
         services.AddScoped<IDbContextFactory<PortalDbContext>, UserScopedDbContextFactory>();
         services.TryAddSingleton(TimeProvider.System);

@@ -25,6 +25,8 @@ public static class DatabaseErrors
                     return $"PostgreSQL at {where} refused user '{target.Username}': {pg.MessageText}";
                 case PostgresException pg:
                     return $"PostgreSQL error {pg.SqlState} at {where}: {pg.MessageText}";
+                case DiploPortal.Core.Audit.AuditChainKeyException key:
+                    return $"{key.Message} Hint: {DiploPortal.Core.Audit.AuditChainKeyException.Hint}";
                 case InvalidOperationException or InvalidDataException when ex == exception:
                     return ex.Message;
                 case SocketException:

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DiploPortal.Core;
+using DiploPortal.Core.Audit;
 using DiploPortal.Core.DemoData;
 using DiploPortal.Core.Setup;
 using Microsoft.Extensions.Configuration;
@@ -42,10 +43,24 @@ public static class ToolApp
             // Not the current directory: running from another project's folder must not pick up its appsettings.json.
             ContentRootPath = AppContext.BaseDirectory,
         });
-        var connectionString = arguments.Connection ?? builder.Configuration.GetConnectionString("Portal");
+        // The tools do the owner's work (migrations, reference and demo data): the owner's connection first.
+        var portalConnection = builder.Configuration.GetConnectionString("Portal");
+        var ownerConnection = builder.Configuration.GetConnectionString("PortalOwner");
+        var connectionString = arguments.Connection ?? (string.IsNullOrWhiteSpace(ownerConnection) ? portalConnection : ownerConnection);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            await error.WriteLineAsync("No connection string: set ConnectionStrings__Portal or pass --connection \"Host=...;Database=...\".");
+            await error.WriteLineAsync("No connection string: set ConnectionStrings__PortalOwner (or ConnectionStrings__Portal) or pass --connection \"Host=...;Database=...\".");
+            return UsageError;
+        }
+
+        AuditChainKey? chainKey;
+        try
+        {
+            chainKey = AuditChainKey.FromSetting(builder.Configuration[AuditChainKey.ConfigurationKey], allowDevelopmentKey: builder.Environment.IsDevelopment());
+        }
+        catch (AuditChainKeyException ex)
+        {
+            await error.WriteLineAsync($"{ex.Message} Hint: {AuditChainKeyException.Hint}");
             return UsageError;
         }
 
@@ -70,7 +85,8 @@ public static class ToolApp
         // (even the probe for a database that migrate is about to create); the one-line error says it better.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database", LogLevel.None);
-        builder.Services.AddPortalCore(connectionString);
+        builder.Services.AddPortalCore(connectionString, chainKey);
+        var grantTo = GrantTarget(target, portalConnection);
 
         using var cancellation = new CancellationTokenSource();
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
@@ -85,7 +101,7 @@ public static class ToolApp
         {
             using (var host = builder.Build())
             {
-                summary = await RunCommandAsync(host.Services, arguments, cancellation.Token);
+                summary = await RunCommandAsync(host.Services, arguments, grantTo, cancellation.Token);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -106,21 +122,38 @@ public static class ToolApp
         return Success;
     }
 
-    private static async Task<string?> RunCommandAsync(IServiceProvider services, ToolArguments arguments, CancellationToken cancellationToken)
+    /// <summary>The portal's role, when the tool runs as another one (the owner): it is granted its rights after migrating.</summary>
+    private static string? GrantTarget(NpgsqlConnectionStringBuilder target, string? portalConnection)
+    {
+        if (string.IsNullOrWhiteSpace(portalConnection))
+        {
+            return null;
+        }
+
+        var portalRole = new NpgsqlConnectionStringBuilder(portalConnection).Username;
+        return string.IsNullOrEmpty(portalRole) || string.Equals(portalRole, target.Username, StringComparison.Ordinal) ? null : portalRole;
+    }
+
+    private static async Task<string?> RunCommandAsync(IServiceProvider services, ToolArguments arguments, string? grantTo, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var setup = scope.ServiceProvider.GetRequiredService<PortalSetup>();
         switch (arguments.Command)
         {
             case ToolCommand.Migrate:
-                await setup.RunAsync(new PortalSetupOptions { ApplyMigrations = true }, cancellationToken);
+                await setup.RunAsync(new PortalSetupOptions { ApplyMigrations = true, GrantToRole = grantTo }, cancellationToken);
                 return null;
             case ToolCommand.SeedReference:
                 await setup.RunAsync(new PortalSetupOptions { LoadReferenceData = true }, cancellationToken);
                 return null;
             case ToolCommand.Setup:
-                await setup.RunAsync(new PortalSetupOptions { ApplyMigrations = true, LoadReferenceData = true, DemoData = true }, cancellationToken);
+                await setup.RunAsync(new PortalSetupOptions { ApplyMigrations = true, LoadReferenceData = true, DemoData = true, GrantToRole = grantTo }, cancellationToken);
                 return null;
+            case ToolCommand.RekeyAudit:
+                var rekeyed = await scope.ServiceProvider.GetRequiredService<AuditChainRekeying>().RekeyAsync(cancellationToken);
+                return rekeyed.Entries == 0
+                    ? "The audit trail is empty: nothing to re-key."
+                    : string.Create(CultureInfo.InvariantCulture, $"Re-keyed {rekeyed.Entries:N0} audit entries. Old head (plain SHA-256): {rekeyed.OldHead}. New head: {rekeyed.NewHead}.");
             default:
                 var defaults = new DemoDataOptions();
                 var options = new DemoDataOptions

@@ -9,6 +9,7 @@ public enum ToolCommand
     SeedReference,
     SeedDemo,
     Setup,
+    RekeyAudit,
 }
 
 /// <summary>A parsed command line; <see cref="Error"/> is set when it could not be understood.</summary>
@@ -34,11 +35,22 @@ public sealed record ToolArguments(
               --anchor yyyy-MM-dd the generator's "today" (default: today, UTC)
               --force             generate even when demo data already exist (adds more)
           setup            migrate, seed-reference and seed-demo with their defaults.
+          rekey-audit      Once, after upgrading to the keyed audit chain: re-hash a trail written
+                           before it with Portal__Audit__ChainKey (refused unless the whole trail is
+                           an intact unkeyed chain); prints the old and new head.
           help             Show this text.
 
         Options:
-          --connection "Host=...;Database=..."   PostgreSQL connection string
-                                                 (default: environment variable ConnectionStrings__Portal)
+          --connection "Host=...;Database=..."   PostgreSQL connection string of the owner role
+                                                 (default: ConnectionStrings__PortalOwner, else
+                                                 ConnectionStrings__Portal)
+
+        Environment:
+          Portal__Audit__ChainKey     the audit chain key (base64, 32 bytes): needed by every
+                                      command that writes the trail (seed-reference, setup, rekey-audit)
+          ConnectionStrings__Portal   when ConnectionStrings__PortalOwner is the connection, the
+                                      user of this one (the portal's role) is granted its rights
+                                      after migrate and setup
 
         Exit codes: 0 success, 1 failure, 2 usage error.
         """;
@@ -56,6 +68,7 @@ public sealed record ToolArguments(
             "seed-reference" => ToolCommand.SeedReference,
             "seed-demo" => ToolCommand.SeedDemo,
             "setup" => ToolCommand.Setup,
+            "rekey-audit" => ToolCommand.RekeyAudit,
             "help" or "--help" or "-h" => ToolCommand.Help,
             _ => (ToolCommand?)null,
         };

@@ -34,7 +34,10 @@ public class PortalWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Portal", Database.ConnectionString);
+        // As in production: the portal as a role that owns nothing (a missing grant fails the test), setup as the owner.
+        builder.UseSetting("ConnectionStrings:Portal", Database.PortalConnectionString);
+        builder.UseSetting("ConnectionStrings:PortalOwner", Database.OwnerConnectionString);
+        builder.UseSetting(DiploPortal.Core.Audit.AuditChainKey.ConfigurationKey, TestPostgres.ChainKeyText);
         builder.UseSetting("Portal:LogDirectory", _logDirectory);
         foreach (var (key, value) in Settings)
         {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using DiploPortal.Core.Audit;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.ReferenceData;
 using DiploPortal.Core.Security;
@@ -10,11 +12,24 @@ namespace DiploPortal.TestSupport;
 /// <summary>
 /// The PostgreSQL server that ./test.sh starts (env DIPLOPORTAL_TEST_POSTGRES). Each test gets a fresh
 /// database copied from a template that is migrated and holds the reference data, which takes
-/// milliseconds instead of a migration per test.
+/// milliseconds instead of a migration per test. As in production, the databases belong to an owner
+/// role (which migrated them) and the portal under test connects as a role that owns nothing
+/// (<see cref="PortalRole"/>), granted by <see cref="PortalDatabaseRoles"/>.
 /// </summary>
 public static class TestPostgres
 {
     public const string ServerVariable = "DIPLOPORTAL_TEST_POSTGRES";
+
+    /// <summary>Owns the test databases and their objects, runs the migrations (shared by every test process).</summary>
+    public const string OwnerRole = "diploportal_test_owner";
+
+    /// <summary>What the portal under test connects as: rows only, the audit trail read and append only.</summary>
+    public const string PortalRole = "diploportal_test_portal";
+
+    /// <summary>The audit chain key of every test database (base64); the same in every test process, as the template is shared.</summary>
+    public static readonly string ChainKeyText = Convert.ToBase64String(SHA256.HashData("DiploPortal test audit chain key"u8));
+
+    public static AuditChainKey ChainKey { get; } = AuditChainKey.FromSetting(ChainKeyText, allowDevelopmentKey: false)!;
 
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static readonly string RunId = $"{Environment.ProcessId}_{Guid.NewGuid():N}"[..20];
@@ -33,16 +48,38 @@ public static class TestPostgres
     /// <summary>A migrated database holding the reference data (nations, alliances, memberships).</summary>
     public static async Task<TestDatabase> CreateWithReferenceDataAsync() => await CreateAsync(await TemplateAsync());
 
-    internal static string ConnectionStringFor(string database) =>
-        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
+    internal static string ConnectionStringFor(string database, string? user = null)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database };
+        if (user is not null)
+        {
+            builder.Username = user;
+        }
+
+        return builder.ConnectionString;
+    }
 
     private static async Task<TestDatabase> CreateAsync(string? template)
     {
         var name = $"dp_test_{RunId}_{Guid.NewGuid():N}"[..60];
         await ExecuteOnServerAsync(template is null
             ? $"CREATE DATABASE \"{name}\""
-            : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+            : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\" OWNER {OwnerRole}");
         return new TestDatabase(name, ConnectionStringFor(name));
+    }
+
+    /// <summary>Both roles, once per server; several test processes may race to create them.</summary>
+    private static async Task EnsureRolesAsync()
+    {
+        foreach (var role in new[] { OwnerRole, PortalRole })
+        {
+            await ExecuteOnServerAsync($$"""
+                DO $$ BEGIN
+                    CREATE ROLE {{role}} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                END $$
+                """);
+        }
     }
 
     private static async Task<string> TemplateAsync()
@@ -56,13 +93,16 @@ public static class TestPostgres
             }
 
             var name = $"dp_template_{RunId}";
-            await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\"");
+            await EnsureRolesAsync();
+            await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\" OWNER {OwnerRole}");
             // No pooling: CREATE DATABASE ... TEMPLATE fails while any session is connected to the template.
-            var connectionString = new NpgsqlConnectionStringBuilder(ConnectionStringFor(name)) { Pooling = false }.ConnectionString;
+            var connectionString = new NpgsqlConnectionStringBuilder(ConnectionStringFor(name, OwnerRole)) { Pooling = false }.ConnectionString;
             var factory = new TestDbContextFactory(connectionString);
             await using (var db = factory.CreateDbContext())
             {
                 await db.Database.MigrateAsync();
+                await db.Database.OpenConnectionAsync();
+                await PortalDatabaseRoles.GrantAsync((NpgsqlConnection)db.Database.GetDbConnection(), PortalRole);
             }
 
             await new ReferenceDataLoader(factory, NullLogger<ReferenceDataLoader>.Instance).LoadAsync();
@@ -90,7 +130,14 @@ public sealed class TestDatabase(string name, string connectionString) : IAsyncD
 {
     public string Name { get; } = name;
 
+    /// <summary>As the server's superuser: for tests that reach past every rule (tampering, as an attacker would).</summary>
     public string ConnectionString { get; } = connectionString;
+
+    /// <summary>As the owner role, which migrates (databases copied from the template).</summary>
+    public string OwnerConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { Username = TestPostgres.OwnerRole }.ConnectionString;
+
+    /// <summary>As the portal's role, which owns nothing (databases copied from the template).</summary>
+    public string PortalConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { Username = TestPostgres.PortalRole }.ConnectionString;
 
     public IDbContextFactory<PortalDbContext> Factory { get; } = new TestDbContextFactory(connectionString);
 
@@ -134,7 +181,7 @@ public sealed class TestDbContextFactory(string connectionString, CurrentUser? u
     private static DbContextOptions<PortalDbContext> BuildOptions(string connectionString)
     {
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
-        PortalDatabase.Configure(builder, connectionString);
+        PortalDatabase.Configure(builder, connectionString, TestPostgres.ChainKey);
         return builder.Options;
     }
 }

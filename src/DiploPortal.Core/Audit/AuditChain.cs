@@ -56,6 +56,7 @@ internal static class AuditChain
             return;
         }
 
+        var key = db.ChainKey;
         await LockAsync(db, async, cancellationToken);
         string previousHash;
         long[] ids;
@@ -86,7 +87,7 @@ internal static class AuditChain
                 After = pending.After,
                 PreviousHash = previousHash,
             };
-            row.Hash = AuditJson.Hash(row);
+            row.Hash = AuditJson.Hash(row, key);
             previousHash = row.Hash;
             rows[i] = row;
         }

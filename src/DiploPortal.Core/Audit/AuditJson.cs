@@ -7,7 +7,7 @@ using System.Text.Json.Serialization;
 namespace DiploPortal.Core.Audit;
 
 /// <summary>
-/// The canonical serialisation behind the hash chain. PostgreSQL's jsonb rewrites what it stores
+/// The canonical serialisation behind the hash chain, and its keyed hash. PostgreSQL's jsonb rewrites what it stores
 /// (key order, spacing, number notation), so both the writer and the verifier hash a canonical form
 /// that survives that rewrite: object keys sorted ordinally, no whitespace, numbers in plain decimal
 /// notation, strings escaping only quote, backslash and control characters (written here rather than
@@ -38,11 +38,30 @@ internal static class AuditJson
     }
 
     /// <summary>
-    /// Hex SHA-256 over <c>{"id":…,"occurred_at":"…Z","actor":…,"action":…,"entity_type":…,"entity_key":…,
+    /// Hex HMAC-SHA256, under the chain key, of <see cref="CanonicalText"/>: without the key nobody can
+    /// compute a hash the verifier accepts.
+    /// </summary>
+    public static string Hash(AuditEntry entry, AuditChainKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Hash(CanonicalText(entry));
+    }
+
+    /// <summary>
+    /// The unkeyed SHA-256 of the same text: how entries were hashed before the chain was keyed, and what
+    /// anyone who edits rows can recompute. The verifier uses it only to say that an entry was hashed
+    /// without the key; the re-keying of an old chain uses it to check that chain first.
+    /// </summary>
+    public static string PlainHash(AuditEntry entry) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText(entry))));
+
+    /// <summary>
+    /// <c>{"id":…,"occurred_at":"…Z","actor":…,"action":…,"entity_type":…,"entity_key":…,
     /// "before":…,"after":…,"previous_hash":…}</c> in canonical form, timestamps to the microsecond.
     /// </summary>
-    public static string Hash(AuditEntry entry)
+    public static string CanonicalText(AuditEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         var text = new StringBuilder(256);
         text.Append("{\"id\":").Append(entry.Id.ToString(CultureInfo.InvariantCulture));
         text.Append(",\"occurred_at\":");
@@ -60,7 +79,7 @@ internal static class AuditJson
         text.Append(",\"previous_hash\":");
         WriteString(text, entry.PreviousHash);
         text.Append('}');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return text.ToString();
     }
 
     /// <summary>PostgreSQL keeps timestamps to the microsecond; the hash must see what is stored.</summary>

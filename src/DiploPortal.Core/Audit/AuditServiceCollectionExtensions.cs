@@ -10,6 +10,7 @@ public static class AuditServiceCollectionExtensions
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AuditQueries>();
+        services.AddTransient<AuditChainRekeying>();
         return services;
     }
 }

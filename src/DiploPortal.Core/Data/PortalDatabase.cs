@@ -1,4 +1,6 @@
+using DiploPortal.Core.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace DiploPortal.Core.Data;
@@ -6,10 +8,23 @@ namespace DiploPortal.Core.Data;
 /// <summary>The one place that configures the EF Core provider, for the app, the tools and the tests.</summary>
 public static class PortalDatabase
 {
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
+    /// <summary>
+    /// The provider, the naming convention and the audit chain key. Without a key the contexts read and
+    /// migrate, but refuse to write audit entries (so every save of a record).
+    /// </summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString, AuditChainKey? chainKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         builder
             .UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
+        if (chainKey is not null)
+        {
+            ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new AuditChainKeyExtension(chainKey));
+        }
+
+        return builder;
+    }
 
     /// <summary>
     /// PostgreSQL compiles an expensive-looking plan with LLVM before running it; for the portal's short

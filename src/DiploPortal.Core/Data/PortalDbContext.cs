@@ -22,6 +22,7 @@ namespace DiploPortal.Core.Data;
 /// </summary>
 public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityUserContext<PortalUser, int>(options), IDataProtectionKeyContext
 {
+    private readonly AuditChainKey? _chainKey = options.FindExtension<AuditChainKeyExtension>()?.Key;
     private CurrentUser _user = CurrentUser.System;
     private List<Classification> _visibleLevels = Visibility.LevelsUpTo(CurrentUser.System.Clearance);
 
@@ -38,6 +39,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             _visibleLevels = Visibility.LevelsUpTo(value.Clearance);
         }
     }
+
+    /// <summary>The key of the audit chain (from configuration, never the database); null: audit entries cannot be written.</summary>
+    internal AuditChainKey ChainKey => _chainKey
+        ?? throw new AuditChainKeyException($"No audit chain key is configured ({AuditChainKey.ConfigurationKey}): audit entries cannot be written or verified.");
 
     // Read by the query filters: EF Core reads these members of the context running each query.
     private bool SeesEverything => _user.IsSystem;

@@ -21,6 +21,12 @@ public sealed partial class PortalSetup(
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             await db.Database.MigrateAsync(cancellationToken);
             LogMigrated(logger, pending.Count);
+            if (!string.IsNullOrWhiteSpace(options.GrantToRole))
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await PortalDatabaseRoles.GrantAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), options.GrantToRole, cancellationToken);
+                LogGranted(logger, options.GrantToRole);
+            }
         }
 
         if (options.LoadReferenceData)
@@ -39,4 +45,7 @@ public sealed partial class PortalSetup(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated: {PendingCount} migrations applied")]
     private static partial void LogMigrated(ILogger logger, int pendingCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Granted the portal's role {Role} rows, not the schema: the audit trail read and append only")]
+    private static partial void LogGranted(ILogger logger, string role);
 }

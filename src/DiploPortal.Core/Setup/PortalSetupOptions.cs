@@ -8,6 +8,13 @@ public sealed class PortalSetupOptions
     /// <summary>Apply pending EF Core migrations.</summary>
     public bool ApplyMigrations { get; set; }
 
+    /// <summary>
+    /// The database role the portal runs as, when setup runs as the owner role: after migrating, it is
+    /// granted what the portal needs and nothing more (<see cref="Data.PortalDatabaseRoles"/>). Set by the
+    /// host from <c>ConnectionStrings:Portal</c> when <c>ConnectionStrings:PortalOwner</c> is given.
+    /// </summary>
+    public string? GrantToRole { get; set; }
+
     /// <summary>Load nations, alliances and memberships (idempotent).</summary>
     public bool LoadReferenceData { get; set; }
 

@@ -41,6 +41,8 @@ public static class StartupFailure
                     || io.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase):
                     return ("the HTTP port is already in use (" + io.Message + ")",
                         "stop the other process or choose another port with ASPNETCORE_URLS or DIPLOPORTAL_PORT");
+                case DiploPortal.Core.Audit.AuditChainKeyException key:
+                    return (key.Message, DiploPortal.Core.Audit.AuditChainKeyException.Hint);
                 case InvalidOperationException ioe when ioe.Message.Contains("ConnectionStrings:Portal", StringComparison.Ordinal):
                     return (ioe.Message, "set ConnectionStrings__Portal, or start the portal with ./run.sh");
             }

@@ -52,6 +52,19 @@ public class StartupFailures
         AssertOneClearLine(output, "ConnectionStrings:Portal is not set", "./run.sh");
     }
 
+    [Fact]
+    public async Task AProductionStartWithoutAnAuditChainKeyIsOneLineWithAHint()
+    {
+        var (exitCode, output) = await RunPortalAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Portal"] = "Host=127.0.0.1;Port=1;Username=portal;Password=not-used;Database=nowhere;Timeout=3",
+        });
+
+        Assert.Equal(1, exitCode);
+        AssertOneClearLine(output, "Portal:Audit:ChainKey is not set", "Portal__Audit__ChainKey");
+    }
+
     private static void AssertOneClearLine(string output, string reason, string hint)
     {
         var fatal = output.Split('\n').Where(l => l.Contains("could not start", StringComparison.Ordinal)).ToList();
@@ -75,6 +88,7 @@ public class StartupFailures
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Portal__LogDirectory"] = Path.Combine(Path.GetTempPath(), "diploportal-startup-tests");
         start.Environment.Remove("ConnectionStrings__Portal");
+        start.Environment.Remove("Portal__Audit__ChainKey");
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
