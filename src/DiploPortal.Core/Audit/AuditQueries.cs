@@ -4,12 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Audit;
 
-/// <summary>What the audit page filters by; null means any. Days are UTC days, both ends included.</summary>
-public sealed record AuditFilter(string? Actor = null, AuditAction? Action = null, string? EntityType = null, DateOnly? From = null, DateOnly? Until = null);
+/// <summary>What the audit page and API filter by; null means any. Days are UTC days, both ends included.</summary>
+public sealed record AuditFilter(string? Actor = null, AuditAction? Action = null, string? EntityType = null, DateOnly? From = null, DateOnly? Until = null, string? EntityKey = null);
 
 /// <summary>One property of an entry, values as text ("—" when absent).</summary>
 public sealed record AuditValue(string Property, string Before, string After);
 
+/// <summary>
+/// One entry as its reader may see it: <see cref="Redacted"/> when it is about a record the reader may
+/// not see, and then without key or values (who, when, what action, which kind of record only).
+/// </summary>
 public sealed record AuditListItem(
     long Id,
     DateTime OccurredAt,
@@ -17,10 +21,14 @@ public sealed record AuditListItem(
     AuditAction Action,
     string? EntityType,
     string? EntityKey,
-    IReadOnlyList<AuditValue> Values);
+    IReadOnlyList<AuditValue> Values,
+    bool Redacted = false);
 
-/// <summary>A page of entries, newest first; <see cref="HasOlder"/> says whether an older page exists.</summary>
-public sealed record AuditPage(IReadOnlyList<AuditListItem> Entries, bool HasOlder);
+/// <summary>
+/// A page of entries, newest first; <see cref="HasOlder"/> says whether an older page exists, which
+/// starts below <see cref="LastId"/> (the oldest entry looked at, shown or not).
+/// </summary>
+public sealed record AuditPage(IReadOnlyList<AuditListItem> Entries, bool HasOlder, long? LastId = null);
 
 /// <summary>Read side of the audit trail: paging, filters, and the chain check.</summary>
 public sealed class AuditQueries(IDbContextFactory<PortalDbContext> dbFactory, AuditChainVerifier verifier)
@@ -29,7 +37,9 @@ public sealed class AuditQueries(IDbContextFactory<PortalDbContext> dbFactory, A
 
     /// <summary>
     /// Entries older than <paramref name="olderThanId"/> (the newest when null), newest first. Keyset
-    /// paging on the id, so the thousandth page costs what the first does.
+    /// paging on the id, so the thousandth page costs what the first does. Entries about records the
+    /// reader may not see are redacted (<see cref="AuditVisibility"/>); asked for by record key, they are
+    /// left out, so that the trail does not confirm that a hidden record exists.
     /// </summary>
     public async Task<AuditPage> PageAsync(AuditFilter filter, long? olderThanId, int take, CancellationToken cancellationToken = default)
     {
@@ -58,6 +68,12 @@ public sealed class AuditQueries(IDbContextFactory<PortalDbContext> dbFactory, A
             query = query.Where(e => e.EntityType == filter.EntityType);
         }
 
+        if (!string.IsNullOrWhiteSpace(filter.EntityKey))
+        {
+            var key = filter.EntityKey.Trim();
+            query = query.Where(e => e.EntityKey == key);
+        }
+
         if (filter.From is { } from)
         {
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -71,10 +87,16 @@ public sealed class AuditQueries(IDbContextFactory<PortalDbContext> dbFactory, A
         }
 
         var rows = await query.OrderByDescending(e => e.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var items = rows.Take(take)
-            .Select(e => new AuditListItem(e.Id, e.OccurredAt, e.Actor, e.Action, e.EntityType, e.EntityKey, Values(e.Before, e.After)))
+        var shown = rows.Take(take).ToList();
+        var hidden = await AuditVisibility.HiddenAsync(db, shown, cancellationToken);
+        var byKey = !string.IsNullOrWhiteSpace(filter.EntityKey);
+        var items = shown
+            .Where(e => !(byKey && hidden.Contains(e.Id)))
+            .Select(e => hidden.Contains(e.Id)
+                ? new AuditListItem(e.Id, e.OccurredAt, e.Actor, e.Action, e.EntityType, null, [], Redacted: true)
+                : new AuditListItem(e.Id, e.OccurredAt, e.Actor, e.Action, e.EntityType, e.EntityKey, Values(e.Before, e.After)))
             .ToList();
-        return new AuditPage(items, rows.Count > take);
+        return new AuditPage(items, rows.Count > take, shown.Count > 0 ? shown[^1].Id : null);
     }
 
     /// <summary>The names entries use for entity types, from the model: no scan of the trail.</summary>

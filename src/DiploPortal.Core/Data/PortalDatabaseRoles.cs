@@ -12,13 +12,18 @@ public static class PortalDatabaseRoles
 {
     /// <summary>
     /// Grants <paramref name="portalRole"/> what the portal needs on the database that
-    /// <paramref name="owner"/> is connected to (as the owner of its objects), then checks that the role
-    /// cannot change the trail's rules; throws <see cref="InvalidOperationException"/> when it can.
+    /// <paramref name="owner"/> is connected to (as the owner of its objects), after checking that the role
+    /// cannot change the trail's rules; throws <see cref="InvalidOperationException"/> (granting nothing) when it can.
     /// </summary>
     public static async Task GrantAsync(NpgsqlConnection owner, string portalRole, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentException.ThrowIfNullOrWhiteSpace(portalRole);
+        if (await ProblemOfAsync(owner, portalRole, cancellationToken) is { } problem)
+        {
+            throw new InvalidOperationException($"The portal's database role {portalRole} {problem}; the audit trail would not be protected from the portal.");
+        }
+
         string role;
         await using (var quote = new NpgsqlCommand("SELECT quote_ident(@role)", owner))
         {
@@ -39,11 +44,6 @@ public static class PortalDatabaseRoles
 #pragma warning restore CA2100
         {
             await grant.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        if (await ProblemOfAsync(owner, portalRole, cancellationToken) is { } problem)
-        {
-            throw new InvalidOperationException($"The portal's database role {portalRole} {problem}; the audit trail would not be protected from the portal.");
         }
     }
 

@@ -18,22 +18,31 @@ public static class Visibility
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(record);
+        return user.CanSee(record.Classification, record.ReleasableToNations, record.ReleasableToAlliances);
+    }
+
+    /// <summary>The same rule for a marking without its record (one the audit trail kept, say).</summary>
+    public static bool CanSee(this CurrentUser user, Classification classification, IReadOnlyCollection<string> releasableToNations, IReadOnlyCollection<string> releasableToAlliances)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(releasableToNations);
+        ArgumentNullException.ThrowIfNull(releasableToAlliances);
         if (user.IsSystem)
         {
             return true;
         }
 
-        if (record.Classification > user.Clearance)
+        if (classification > user.Clearance)
         {
             return false;
         }
 
-        if (record.ReleasableToNations.Count == 0 && record.ReleasableToAlliances.Count == 0)
+        if (releasableToNations.Count == 0 && releasableToAlliances.Count == 0)
         {
             return true;
         }
 
-        return (user.NationCode is { } nation && record.ReleasableToNations.Contains(nation, StringComparer.Ordinal))
-            || record.ReleasableToAlliances.Any(a => user.AllianceAcronyms.Contains(a, StringComparer.Ordinal));
+        return (user.NationCode is { } nation && releasableToNations.Contains(nation, StringComparer.Ordinal))
+            || releasableToAlliances.Any(a => user.AllianceAcronyms.Contains(a, StringComparer.Ordinal));
     }
 }
