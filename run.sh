@@ -3,12 +3,18 @@
 #
 # Without ConnectionStrings__Portal it runs a private PostgreSQL cluster in
 # .data/postgres (kept between runs; stopped again on exit), creates database
-# 'diploportal', and the portal migrates it and loads reference and demo data.
+# 'diploportal' owned by role diploportal_owner, and the portal migrates it as
+# that role, loads reference and demo data, and runs as role diploportal_portal
+# (rows only; the audit trail read and append only). The audit chain key is
+# generated once into .data/audit-chain.key.
 #
 # Environment:
 #   DIPLOPORTAL_PORT          portal port (default 5080)
 #   DIPLOPORTAL_PG_PORT       private PostgreSQL port (default 5433)
 #   ConnectionStrings__Portal use this PostgreSQL instead of a private one
+#   ConnectionStrings__PortalOwner  with it: the owner role's connection, for
+#                             migrations and setup (else the portal's is used)
+#   Portal__Audit__ChainKey   the audit chain key (default: .data/audit-chain.key)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -97,6 +103,42 @@ pg_reachable() {
   timeout 5 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null
 }
 
+# pg_ensure_roles PORT DB: the owner role (owns the database and every object in
+# it, runs the migrations) and the portal's role (owns nothing; granted rows by
+# the portal's setup). A database made by an older run.sh belongs to postgres:
+# hand it and its objects over to the owner role.
+pg_ensure_roles() {
+  local port=$1 db=$2
+  pg_as_user "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -d "$db" -v ON_ERROR_STOP=1 <<'SQL'
+DO $$
+DECLARE r record;
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'diploportal_owner') THEN
+    CREATE ROLE diploportal_owner LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'diploportal_portal') THEN
+    CREATE ROLE diploportal_portal LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+  END IF;
+  EXECUTE format('ALTER DATABASE %I OWNER TO diploportal_owner', current_database());
+  FOR r IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = 'public' AND c.relowner = 'postgres'::regrole AND c.relkind IN ('r', 'p', 'v', 'm')
+             AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e') LOOP
+    EXECUTE format('ALTER %s %s OWNER TO diploportal_owner',
+      CASE r.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.name);
+  END LOOP;
+  FOR r IN SELECT p.oid::regprocedure AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+           WHERE n.nspname = 'public' AND p.proowner = 'postgres'::regrole
+             AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') LOOP
+    EXECUTE format('ALTER FUNCTION %s OWNER TO diploportal_owner', r.name);
+  END LOOP;
+  FOR r IN SELECT s.stxname FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+           WHERE n.nspname = 'public' AND s.stxowner = 'postgres'::regrole LOOP
+    EXECUTE format('ALTER STATISTICS public.%I OWNER TO diploportal_owner', r.stxname);
+  END LOOP;
+END $$;
+SQL
+}
+
 if [[ -n ${ConnectionStrings__Portal:-} ]]; then
   read -r EXT_HOST EXT_PORT < <(conn_host_port "$ConnectionStrings__Portal")
   dp_note "Using the PostgreSQL from ConnectionStrings__Portal ($EXT_HOST:$EXT_PORT)"
@@ -156,7 +198,20 @@ else
 
   pg_create_database "$PG_PORT" diploportal ||
     dp_die "Could not create database 'diploportal' on port $PG_PORT." "see $log"
-  CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Database=diploportal;Username=postgres"
+  pg_ensure_roles "$PG_PORT" diploportal ||
+    dp_die "Could not set up the database roles of 'diploportal' on port $PG_PORT." "see $log"
+  CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Database=diploportal;Username=diploportal_portal"
+  OWNER_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Database=diploportal;Username=diploportal_owner"
+
+  # The audit chain key: made once, kept beside the cluster (the chain verifies only under the key it was written with).
+  key_file=$PG_BASE/audit-chain.key
+  if [[ -z ${Portal__Audit__ChainKey:-} ]]; then
+    if [[ ! -s $key_file ]]; then
+      (umask 077 && head -c 32 /dev/urandom | base64 >"$key_file")
+      dp_note "Generated the audit chain key in $key_file"
+    fi
+    Portal__Audit__ChainKey=$(<"$key_file")
+  fi
 fi
 
 # --- Portal ---------------------------------------------------------------------
@@ -168,6 +223,12 @@ dp_run dotnet build src/DiploPortal.Web -c Release -nologo -v q ||
 export ASPNETCORE_ENVIRONMENT=Development
 export ASPNETCORE_URLS="http://localhost:$APP_PORT"
 export ConnectionStrings__Portal="$CONNECTION"
+if [[ -n ${OWNER_CONNECTION:-} ]]; then
+  export ConnectionStrings__PortalOwner="$OWNER_CONNECTION"
+fi
+if [[ -n ${Portal__Audit__ChainKey:-} ]]; then
+  export Portal__Audit__ChainKey
+fi
 export Portal__Setup__ApplyMigrations=true
 export Portal__Setup__LoadReferenceData=true
 export Portal__Setup__DemoData=true

@@ -66,16 +66,79 @@ internal static class AuditVisibility
             }
         }
 
-        var visible = await VisibleSubjectsAsync(db, user, subjects.Values.SelectMany(s => s).Distinct().ToList(), cancellationToken);
+        var all = subjects.Values.SelectMany(s => s).Distinct().ToList();
+        var visible = await VisibleSubjectsAsync(db, user, all, cancellationToken);
+        var history = await MarkingHistoryAsync(db, all.Where(s => s.FirstId == s.LastId).ToList(), cancellationToken);
         foreach (var (id, needed) in subjects)
         {
-            if (!needed.TrueForAll(visible.Contains))
+            if (!needed.TrueForAll(visible.Contains)
+                || needed.Exists(s => InForce(history, s, id) is { } marking && !MarkingsPass(user, [marking])))
             {
                 hidden.Add(id);
             }
         }
 
         return hidden;
+    }
+
+    /// <summary>
+    /// The marking a record had when entry <paramref name="entryId"/> was written, from the record's own
+    /// created and updated entries up to it; null when the trail does not know (records loaded by COPY).
+    /// A change made while a record was Secret stays Secret after the record is lowered.
+    /// </summary>
+    private static Dictionary<string, JsonElement>? InForce(Dictionary<Subject, List<(long Id, Dictionary<string, JsonElement> Values)>> history, Subject subject, long entryId)
+    {
+        if (!history.TryGetValue(subject, out var entries))
+        {
+            return null;
+        }
+
+        Dictionary<string, JsonElement>? marking = null;
+        foreach (var (id, values) in entries.Where(e => e.Id <= entryId))
+        {
+            marking ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var name in MarkingNames.Where(values.ContainsKey))
+            {
+                marking[name] = values[name];
+            }
+        }
+
+        return marking;
+    }
+
+    private static readonly string[] MarkingNames =
+        [nameof(ClassifiedRecord.Classification), nameof(ClassifiedRecord.ReleasableToNations), nameof(ClassifiedRecord.ReleasableToAlliances)];
+
+    /// <summary>The after values of each record's created and updated entries, oldest first (index on entity type and key).</summary>
+    private static async Task<Dictionary<Subject, List<(long Id, Dictionary<string, JsonElement> Values)>>> MarkingHistoryAsync(
+        PortalDbContext db, List<Subject> subjects, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<Subject, List<(long, Dictionary<string, JsonElement>)>>();
+        foreach (var group in subjects.GroupBy(s => s.Type))
+        {
+            var name = group.Key.ShortName();
+            var keys = group.Select(s => s.FirstId.ToString(CultureInfo.InvariantCulture)).Distinct().ToList();
+            var rows = await db.AuditEntries.AsNoTracking()
+                .Where(e => e.EntityType == name && keys.Contains(e.EntityKey!) && (e.Action == AuditAction.Created || e.Action == AuditAction.Updated))
+                .OrderBy(e => e.Id)
+                .Select(e => new { e.Id, e.EntityKey, e.After })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                if (Parse(row.After) is { } values)
+                {
+                    var subject = new Subject(group.Key, int.Parse(row.EntityKey!, CultureInfo.InvariantCulture), int.Parse(row.EntityKey!, CultureInfo.InvariantCulture));
+                    if (!result.TryGetValue(subject, out var list))
+                    {
+                        result[subject] = list = [];
+                    }
+
+                    list.Add((row.Id, values));
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>One classified record, or a range of them (an import), that an entry is about.</summary>

@@ -74,6 +74,7 @@ public class AuditTrailVisibility : IAsyncLifetime
     public async Task KeepsTheSecretPastOfALoweredRecordFromReadersNotClearedForIt()
     {
         var id = await CreateSecretBritishEngagementAsync();
+        await ChangeAsync(id, e => e.Summary = "Secret revision");
         await ChangeAsync(id, e =>
         {
             e.Classification = Classification.Unclassified;
@@ -86,7 +87,8 @@ public class AuditTrailVisibility : IAsyncLifetime
         var shown = Assert.Single(entries, e => !e.Redacted);
         Assert.Equal(AuditAction.Updated, shown.Action);
         Assert.Contains(shown.Values, v => v.After == "Now public");
-        Assert.DoesNotContain(entries.SelectMany(e => e.Values), v => v.Before == Title || v.After == Title);
+        Assert.DoesNotContain(entries.SelectMany(e => e.Values), v => v.Before == Title || v.After == Title || v.After == "Secret revision");
+        Assert.Equal(5, entries.Count);
     }
 
     [Fact]
