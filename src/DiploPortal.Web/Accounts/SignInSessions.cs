@@ -68,7 +68,7 @@ public sealed partial class SignInSessions(PooledDbContextFactory<PortalDbContex
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO sign_in_sessions (id, user_id, created_at, last_seen_at, expires_at, user_agent, client_address) VALUES ({id}, {user.Id}, {now}, {now}, {expires}, {agent}, {address})",
             cancellationToken);
-        cache.Set(Key(id), new ActiveSession(user.Id, now, expires), Settings.CacheDuration);
+        Remember(id, new ActiveSession(user.Id, now, expires));
         return id;
     }
 
@@ -84,7 +84,7 @@ public sealed partial class SignInSessions(PooledDbContextFactory<PortalDbContex
                 .Select(s => new ActiveSession(s.UserId, s.LastSeenAt, s.ExpiresAt))
                 .SingleOrDefaultAsync(cancellationToken);
             // An ended session is remembered as ended too: a copied cookie replayed in a loop reads nothing.
-            cache.Set(Key(id), session, Settings.CacheDuration);
+            Remember(id, session);
         }
 
         return session is not null && session.UserId == userId && session.ExpiresAt > now ? session : null;
@@ -99,7 +99,7 @@ public sealed partial class SignInSessions(PooledDbContextFactory<PortalDbContex
         var slid = await db.SignInSessions
             .Where(s => s.Id == id && s.EndedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now).SetProperty(s => s.ExpiresAt, expires), cancellationToken);
-        cache.Set(Key(id), slid == 1 ? new ActiveSession(userId, now, expires) : null, Settings.CacheDuration);
+        Remember(id, slid == 1 ? new ActiveSession(userId, now, expires) : null);
         return expires;
     }
 
@@ -161,6 +161,19 @@ public sealed partial class SignInSessions(PooledDbContextFactory<PortalDbContex
     /// <summary>The session id a principal's cookie carries, if any.</summary>
     public static Guid? IdOf(System.Security.Claims.ClaimsPrincipal? principal) =>
         Guid.TryParse(principal?.FindFirst(ClaimType)?.Value, out var id) ? id : null;
+
+    /// <summary>Keeps the last look at a session for <see cref="SessionSettings.CacheDuration"/>; zero keeps nothing.</summary>
+    private void Remember(Guid id, ActiveSession? session)
+    {
+        if (Settings.CacheDuration > TimeSpan.Zero)
+        {
+            cache.Set(Key(id), session, Settings.CacheDuration);
+        }
+        else
+        {
+            cache.Remove(Key(id));
+        }
+    }
 
     private static string Key(Guid id) => $"sign-in-session:{id:N}";
 
