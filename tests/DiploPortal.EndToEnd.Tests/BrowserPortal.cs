@@ -27,7 +27,13 @@ public sealed class BrowserPortal : PortalWebFactory
         ["Portal:Setup:DemoEngagements"] = "300",
         ["Portal:Setup:DemoAccounts"] = "true",
         ["Portal:RateLimits:SignIn:PermitLimit"] = "1000",
+        // Open circuits check their session every few seconds instead of every minute, so that a journey
+        // can watch a sign-out end another tab (TwoTabSignOutJourney) without waiting a minute.
+        ["Portal:Sessions:RevalidationInterval"] = "00:00:03",
     };
+
+    /// <summary>The interval set above.</summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromSeconds(3);
 
     public override async Task InitializeAsync()
     {

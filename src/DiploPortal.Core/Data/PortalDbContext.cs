@@ -95,6 +95,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     /// <summary>Bearer tokens for the API, stored as hashes.</summary>
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
+    /// <summary>Sign-ins through the sign-in page, checked on every request and circuit (written with SQL, not tracked saves).</summary>
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+
     /// <summary>Read-only through EF Core: entries are appended by the save below and by <see cref="AuditTrail"/>.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -190,6 +190,7 @@ public sealed partial class AccountAdministration(
             await RequireSuccess(change.Users.SetLockoutEnabledAsync(user, true));
             await RequireSuccess(change.Users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
             await RequireSuccess(change.Users.UpdateSecurityStampAsync(user));
+            await SignInSessions.EndAllAsync(change.Db, user.Id, "account locked", change.Now.UtcDateTime, cancellationToken);
             await RecordAsync(change, user, new { Locked = false }, new { Locked = true });
             LogLocked(logger, user.UserName, change.Administrator.UserName);
             return AccountResult.Done(id);
@@ -234,6 +235,7 @@ public sealed partial class AccountAdministration(
                 return AccountResult.Invalid(id, errors, "The password was not changed: it does not meet the password policy.");
             }
 
+            await SignInSessions.EndAllAsync(change.Db, user.Id, "password reset", change.Now.UtcDateTime, cancellationToken);
             // Never the password, not even its hash: only that it was reset.
             await RecordAsync(change, user, before: null, after: new { Password = "reset by an administrator" });
             LogPasswordReset(logger, user.UserName, change.Administrator.UserName);

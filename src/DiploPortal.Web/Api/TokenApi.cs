@@ -19,7 +19,7 @@ public static class TokenApi
             .AllowAnonymous()
             .RequireRateLimiting(PortalRateLimiting.Token)
             .WithName("IssueToken")
-            .WithSummary("A bearer token valid for one hour, for a user name and password. Rate-limited; failures count towards the account's lockout.")
+            .WithSummary("A bearer token valid for one hour, for a user name and password. Rate-limited; a client that fails repeatedly must pause (429 with Retry-After); accounts are never locked by failures.")
             .WithTags("Authentication")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -28,7 +28,7 @@ public static class TokenApi
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueAsync(
-        TokenRequest? request, PasswordCheck passwords, AccessTokens tokens, CancellationToken cancellationToken)
+        TokenRequest? request, PasswordCheck passwords, AccessTokens tokens, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.UserName))
@@ -46,15 +46,16 @@ public static class TokenApi
             return TypedResults.ValidationProblem(errors, detail: "The request needs a JSON body {\"userName\": ..., \"password\": ...}.");
         }
 
-        var result = await passwords.CheckAsync(request!.UserName!, request.Password!, channel: "api");
+        var result = await passwords.CheckAsync(request!.UserName!, request.Password!, channel: "api", PasswordCheck.ClientOf(context));
+        if (result.RetryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: PasswordCheck.ThrottledMessage(wait));
+        }
+
         if (result.User is not { } user)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Unauthorized",
-                detail: result.IsLockedOut
-                    ? "This account is locked after repeated failed sign-ins. Try again in 15 minutes, or ask an administrator to unlock it."
-                    : "The user name or password is not correct.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: PasswordCheck.Refusal);
         }
 
         var token = await tokens.CreateSessionAsync(user, cancellationToken);

@@ -1,4 +1,5 @@
-using DiploPortal.Core.Audit;
+using System.Globalization;
+using System.Security.Claims;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Security;
 using DiploPortal.Web.Accounts;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DiploPortal.Web.Hosting;
 
@@ -36,8 +38,9 @@ public static class PortalAccountsExtensions
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            // The cookie names a server-side session that every request checks (signing out ends it).
+            SessionCookieEvents.Apply(cookie);
             // Scripts calling the API get 401 or 403 as problem details, not a redirect to a sign-in page.
             cookie.Events.OnRedirectToLogin = context => ApiProblems.IsApiRequest(context.Request)
                 ? ApiProblems.WriteUnauthorizedAsync(context.Response, "Sign in first: send a token as 'Authorization: Bearer ...' (POST /api/auth/token, or a personal token from your profile page).")
@@ -49,16 +52,16 @@ public static class PortalAccountsExtensions
 
         services.AddIdentityCore<PortalUser>(options =>
             {
-                // Length over composition rules (NIST SP 800-63B); lockout slows guessing further.
+                // Length over composition rules (NIST SP 800-63B); SignInThrottle slows guessing further.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 5;
+                // Only administrators lock accounts (until unlocked); failed sign-ins never do, because a
+                // stranger could then lock anyone out (PasswordCheck never counts failures on the account).
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = false;
                 options.SignIn.RequireConfirmedAccount = false;
             })
@@ -66,9 +69,19 @@ public static class PortalAccountsExtensions
             .AddSignInManager()
             .AddClaimsPrincipalFactory<PortalUserClaimsFactory>()
             .AddDefaultTokenProviders();
+        services.AddOptions<SessionSettings>().BindConfiguration(SessionSettings.Section);
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SessionSettings>>((cookie, sessions) => cookie.ExpireTimeSpan = sessions.Value.Lifetime);
         // Role, clearance and nationality live in the cookie: a cookie whose account's security stamp was
         // renewed (a permission change, a lock, a password reset) stops working within this interval.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = AccountRevalidation.Interval);
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SessionSettings>>((options, sessions) =>
+        {
+            options.ValidationInterval = sessions.Value.RevalidationInterval;
+            options.OnRefreshingPrincipal = SessionCookieEvents.KeepSessionClaim;
+        });
+        services.AddOptions<SignInThrottleSettings>().BindConfiguration(SignInThrottleSettings.Section);
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SignInSessions>();
         // OWASP's current figure for PBKDF2-HMAC-SHA512; about 100 ms a sign-in on 2 cores, hence the rate limit.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
 
@@ -99,14 +112,18 @@ public static class PortalAccountsExtensions
     /// <summary>Signing out is a POST with an antiforgery token, so another site cannot sign a user out.</summary>
     public static WebApplication MapPortalAccounts(this WebApplication app)
     {
-        app.MapPost("/account/sign-out", async (SignInManager<PortalUser> signIn, AuditTrail audit, HttpContext context, [FromForm] string? returnUrl) =>
+        app.MapPost("/account/sign-out", async (SignInManager<PortalUser> signIn, SignInSessions sessions, HttpContext context, [FromForm] string? returnUrl) =>
         {
+            // Ending the session (audited as the sign-out) is what makes a copy of the cookie, or another
+            // tab's circuit, stop working; deleting this browser's cookie alone would not.
             var name = context.User.Identity?.Name;
-            await signIn.SignOutAsync();
-            if (name is not null)
+            if (name is not null && SignInSessions.IdOf(context.User) is { } session
+                && int.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var userId))
             {
-                await audit.RecordAsync(name, AuditAction.SignedOut, nameof(PortalUser), name, details: null);
+                await sessions.EndAsync(session, userId, actor: name, reason: "signed out", context.RequestAborted);
             }
+
+            await signIn.SignOutAsync();
 
             return TypedResults.LocalRedirect(SignInPath);
         }).ExcludeFromDescription().RequireAuthorization(PortalPolicies.ReadRecords);

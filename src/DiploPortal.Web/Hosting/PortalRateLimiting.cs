@@ -30,7 +30,10 @@ public static class PortalRateLimiting
         services.Configure<PortalRateLimit>(Token, configuration.GetSection($"{Section}:Token"));
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(SignIn, context => PerClient(context, SignIn));
+            // Only attempts count: showing the sign-in page, and every redirect to it, must never be refused.
+            options.AddPolicy(SignIn, context => HttpMethods.IsPost(context.Request.Method)
+                ? PerClient(context, SignIn)
+                : RateLimitPartition.GetNoLimiter("page"));
             options.AddPolicy(Token, context => PerClient(context, Token));
             options.OnRejected = RejectAsync;
         });
@@ -53,7 +56,7 @@ public static class PortalRateLimiting
         });
     }
 
-    /// <summary>429 with Retry-After; problem details for the API, a short text for everything else.</summary>
+    /// <summary>429 with Retry-After; problem details for the API, a short page a person can read for everything else.</summary>
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
@@ -69,9 +72,32 @@ public static class PortalRateLimiting
         }
         else
         {
-            // A body, so that the status-code pages do not replace it with the not-found page.
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync(detail, cancellationToken);
+            // A body, so that the status-code pages do not replace it with the not-found page. Static, like
+            // the sign-in page it stands in for, in the sign-in page's look; no script, so the CSP holds.
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(Page(seconds), cancellationToken);
         }
     }
+
+    private static string Page(int seconds) => $$"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+        <title>Too many attempts · DiploPortal</title>
+        <link rel="stylesheet" href="/app.css" />
+        </head>
+        <body>
+        <div class="account-layout">
+        <main id="main-content" class="account-card">
+        <p class="account-brand">DiploPortal</p>
+        <h1>Too many attempts</h1>
+        <p class="account-error" role="alert">Too many sign-in attempts from your address. Try again in {{seconds}} seconds.</p>
+        <p><a href="/account/sign-in">Back to the sign-in page</a></p>
+        </main>
+        </div>
+        </body>
+        </html>
+        """;
 }

@@ -4,6 +4,8 @@ using DiploPortal.Core.Common;
 using DiploPortal.Core.Security;
 using DiploPortal.TestSupport;
 using DiploPortal.Web.Accounts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +21,18 @@ public sealed partial class AccountsPortal : PortalWebFactory
         // Every test signs in from 127.0.0.1; the limit itself is tested in RateLimits.
         ["Portal:RateLimits:SignIn:PermitLimit"] = "1000",
         ["Portal:RateLimits:Token:PermitLimit"] = "1000",
+        // Every test's request has the same (unknown) address; SignInThrottling tests the throttle with addresses of its own.
+        ["Portal:SignInThrottle:FailuresPerClient"] = "1000",
     };
+
+    /// <summary>A request carrying this header comes, for the portal, from that address (throttling counts per address).</summary>
+    public const string ClientHeader = "X-Test-Client";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    }
 
     public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -68,6 +81,24 @@ public sealed partial class AccountsPortal : PortalWebFactory
 
     /// <summary>The antiforgery token a rendered form carries.</summary>
     public static string AntiforgeryTokenIn(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
+
+    /// <summary>Runs ahead of the portal's pipeline and sets the connection's address from <see cref="ClientHeader"/>.</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientHeader, out var client))
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(client.ToString());
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

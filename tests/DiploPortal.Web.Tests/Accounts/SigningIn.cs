@@ -51,21 +51,6 @@ public class SigningIn(AccountsPortal portal) : IClassFixture<AccountsPortal>
     }
 
     [Fact]
-    public async Task LocksAnAccountOutAfterFiveFailedSignIns()
-    {
-        using var client = portal.CreateBrowserClient();
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            using var failed = await AccountsPortal.PostSignInAsync(client, "staff", "wrong-password-" + attempt);
-        }
-
-        using var response = await AccountsPortal.PostSignInAsync(client, "staff", DemoAccounts.Password);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("locked", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task RecordsSignInsAndFailuresInTheAuditTrail()
     {
         using var client = portal.CreateBrowserClient();

@@ -86,6 +86,55 @@ public class RateLimits(RateLimits.LimitedPortal portal) : IClassFixture<RateLim
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task NeverCountsShowingTheSignInPage()
+    {
+        using var http = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < Limit + 3; i++)
+        {
+            // The page itself, and a page that redirects a visitor to it.
+            using var page = await SendAsync(http, "/account/sign-in", "192.0.2.7");
+            using var redirect = await SendAsync(http, "/engagements", "192.0.2.7");
+            answers.Add(page.StatusCode);
+            answers.Add(redirect.StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, answers);
+        Assert.Contains(HttpStatusCode.Redirect, answers);
+    }
+
+    [Fact]
+    public async Task AnswersALimitedSignInFromABrowserWithAPageToRead()
+    {
+        using var http = portal.CreateClient();
+        for (var i = 0; i < Limit; i++)
+        {
+            using var allowed = await PostSignInAsync(http, "192.0.2.8");
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, allowed.StatusCode);
+        }
+
+        using var refused = await PostSignInAsync(http, "192.0.2.8");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Too many attempts</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/account/sign-in\"", page, StringComparison.Ordinal);
+    }
+
+    // A form without its antiforgery token is refused before any password is checked: enough to count against the limit.
+    private static async Task<HttpResponseMessage> PostSignInAsync(HttpClient http, string client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/sign-in", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "sign-in", ["Input.UserName"] = "someone", ["Input.Password"] = "something" }),
+        };
+        request.Headers.Add(ClientHeader, client);
+        return await http.SendAsync(request);
+    }
+
     // An empty body is refused before any password is checked: enough to count against the limit.
     private static async Task<HttpResponseMessage> PostTokenAsync(HttpClient http, string client)
     {
@@ -109,6 +158,7 @@ public class RateLimits(RateLimits.LimitedPortal portal) : IClassFixture<RateLim
         {
             ["Portal:RateLimits:Token:PermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Portal:RateLimits:Token:Window"] = "00:01:00",
+            ["Portal:RateLimits:SignIn:PermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
