@@ -191,6 +191,25 @@ public sealed class AccountAdministrationApiAnswers(AccountsPortal portal) : ICl
             new[] { create.StatusCode, patch.StatusCode, password.StatusCode, revoke.StatusCode });
     }
 
+    [Fact]
+    public async Task DescribesEveryEndpointInTheOpenApiDocument()
+    {
+        var paths = (await _admin.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        var described = new[]
+        {
+            ("/api/admin/accounts", "post"),
+            ("/api/admin/accounts/{userName}", "get"),
+            ("/api/admin/accounts/{userName}", "patch"),
+            ("/api/admin/accounts/{userName}/password", "post"),
+            ("/api/admin/accounts/{userName}/tokens", "get"),
+            ("/api/admin/accounts/{userName}/tokens/{id}", "delete"),
+        }.Where(e => paths.TryGetProperty(e.Item1, out var path) && path.TryGetProperty(e.Item2, out _));
+
+        Assert.Equal(6, described.Count());
+        Assert.True(paths.GetProperty("/api/admin/accounts/{userName}").GetProperty("patch").GetProperty("responses").TryGetProperty("412", out _));
+    }
+
     private async Task<HttpResponseMessage> PatchAsync(Uri address, string? ifMatch, object body, HttpClient? client = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Patch, address) { Content = JsonContent.Create(body) };
