@@ -21,8 +21,19 @@ public static class AllianceReleasability
     public static IReadOnlyList<string> AlliancesOf(PortalDbContext db, string nationCode, DateOnly day, TimeSpan maxAge)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return AlliancesOf(db.Database.GetConnectionString() ?? "", () => db, nationCode, day, maxAge);
+    }
+
+    /// <summary>
+    /// As above, for callers that open a context only when the cache has no answer: <paramref name="database"/>
+    /// names the database the answer is cached for (its connection string), <paramref name="open"/> gives a
+    /// context on it, which the caller disposes.
+    /// </summary>
+    public static IReadOnlyList<string> AlliancesOf(string database, Func<PortalDbContext> open, string nationCode, DateOnly day, TimeSpan maxAge)
+    {
+        ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(nationCode);
-        return Lists.Get($"{db.Database.GetConnectionString()}|{nationCode}|{day:yyyy-MM-dd}", maxAge, () => Query(db, nationCode, day));
+        return Lists.Get($"{database}|{nationCode}|{day:yyyy-MM-dd}", maxAge, () => Query(open(), nationCode, day));
     }
 
     private static System.Collections.ObjectModel.ReadOnlyCollection<string> Query(PortalDbContext db, string nationCode, DateOnly day) =>

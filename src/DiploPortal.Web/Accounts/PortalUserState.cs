@@ -4,6 +4,7 @@ using DiploPortal.Core.Data;
 using DiploPortal.Core.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public sealed class PortalUserState(IHttpContextAccessor http, PooledDbContextFa
     private CurrentUser? _current;
     private ClaimsPrincipal? _currentFor;
     private bool _system;
+    private string? _database;
 
     public CurrentUser Current
     {
@@ -54,8 +56,21 @@ public sealed class PortalUserState(IHttpContextAccessor http, PooledDbContextFa
     /// <summary>The alliances whose releasability the nation's nationals share today (full members only; Core's rule).</summary>
     private IReadOnlyList<string> AlliancesOf(string nation)
     {
-        using var db = pool.CreateDbContext();
-        return AllianceReleasability.AlliancesOf(db, nation, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), options.Value.Refresh);
+        if (_database is null)
+        {
+            using var db = pool.CreateDbContext();
+            _database = db.Database.GetConnectionString() ?? "";
+        }
+
+        PortalDbContext? opened = null;
+        try
+        {
+            return AllianceReleasability.AlliancesOf(_database, () => opened = pool.CreateDbContext(), nation, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), options.Value.Refresh);
+        }
+        finally
+        {
+            opened?.Dispose();
+        }
     }
 }
 
