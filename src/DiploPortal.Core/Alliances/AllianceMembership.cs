@@ -59,6 +59,18 @@ public class AllianceMembership
     public static Expression<Func<AllianceMembership, bool>> ActiveOn(DateOnly day) =>
         m => m.JoinedOn <= day && (m.LeftOn == null || m.LeftOn > day);
 
+    /// <summary>
+    /// The nations whose nationals receive what is released to the alliance on <paramref name="day"/>:
+    /// full members (founding members and members) in their period and not suspended that day. Partners
+    /// and observers take part in the alliance's work but are not parties to its security agreements, and a
+    /// suspended member has lost its rights for the time being, so neither receives alliance-released records.
+    /// The one rule of releasability by alliance (<see cref="AllianceReleasability"/>).
+    /// </summary>
+    public static Expression<Func<AllianceMembership, bool>> SharesReleasabilityOn(DateOnly day) =>
+        m => (m.Role == MembershipRole.FoundingMember || m.Role == MembershipRole.Member)
+            && m.JoinedOn <= day && (m.LeftOn == null || m.LeftOn > day)
+            && !(m.SuspendedFrom != null && m.SuspendedFrom <= day && (m.SuspendedUntil == null || m.SuspendedUntil > day));
+
     /// <summary>Founding members and members (not partners or observers) on <paramref name="day"/>, for queries.</summary>
     public static Expression<Func<AllianceMembership, bool>> FullMemberOn(DateOnly day) =>
         m => (m.Role == MembershipRole.FoundingMember || m.Role == MembershipRole.Member)

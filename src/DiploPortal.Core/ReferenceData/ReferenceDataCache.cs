@@ -45,5 +45,24 @@ internal sealed class ReferenceDataCache<T>
         return value;
     }
 
+    /// <summary>
+    /// The cached value if it is younger than <paramref name="maxAge"/> (and no save emptied the cache since),
+    /// or <paramref name="load"/>'s, for callers that cannot await (a scope's user is read synchronously).
+    /// </summary>
+    public T Get(string key, TimeSpan maxAge, Func<T> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        var generation = ReferenceDataCache.Generation;
+        var now = Environment.TickCount64;
+        if (_entries.TryGetValue(key, out var entry) && entry.Generation == generation && entry.Until > now)
+        {
+            return entry.Value;
+        }
+
+        var value = load();
+        _entries[key] = new Entry(generation, now + (long)maxAge.TotalMilliseconds, value);
+        return value;
+    }
+
     private sealed record Entry(long Generation, long Until, T Value);
 }

@@ -39,7 +39,7 @@ public sealed record AccountResult(AccountOutcome Outcome, int AccountId, IReadO
         NoErrors,
         "Someone else changed this account since you opened it. Reload it to see their changes, then make yours again.");
 
-    internal static AccountResult NotFound(int accountId) => new(AccountOutcome.NotFound, accountId, NoErrors, "There is no account with this id.");
+    internal static AccountResult NotFound(int accountId, string message = "There is no account with this id.") => new(AccountOutcome.NotFound, accountId, NoErrors, message);
 
     internal static AccountResult Refused(int accountId, string reason) => new(AccountOutcome.Refused, accountId, NoErrors, reason);
 }

@@ -32,6 +32,9 @@ public sealed class AccountChanges : AccountSettings
 {
     public string ConcurrencyStamp { get; set; } = "";
 
+    /// <summary>True to lock the account, false to unlock it, null to leave it (the API's PATCH; the page has buttons).</summary>
+    public bool? Locked { get; set; }
+
     public static AccountChanges From(Account account)
     {
         ArgumentNullException.ThrowIfNull(account);

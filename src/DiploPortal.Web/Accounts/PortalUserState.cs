@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace DiploPortal.Web.Accounts;
 
@@ -16,12 +16,13 @@ namespace DiploPortal.Web.Accounts;
 /// set by <see cref="UserCircuitHandler"/> from the circuit's authentication state; in a scope that
 /// <see cref="AccountAdministration"/> opens for one change, it is the administrator who asked.
 /// </summary>
-public sealed class PortalUserState(IHttpContextAccessor http, PooledDbContextFactory<PortalDbContext> pool, IMemoryCache cache) : ICurrentUserAccessor
+public sealed class PortalUserState(IHttpContextAccessor http, PooledDbContextFactory<PortalDbContext> pool, IOptions<ReleasabilityOptions> options, TimeProvider clock) : ICurrentUserAccessor
 {
     private ClaimsPrincipal? _principal;
     private CurrentUser? _current;
     private ClaimsPrincipal? _currentFor;
     private bool _system;
+    private string? _database;
 
     public CurrentUser Current
     {
@@ -33,9 +34,12 @@ public sealed class PortalUserState(IHttpContextAccessor http, PooledDbContextFa
             }
 
             var principal = _principal ?? http.HttpContext?.User;
-            if (_current is null || !ReferenceEquals(principal, _currentFor))
+            var user = PortalClaims.ToCurrentUser(principal, AlliancesOf);
+            // A circuit keeps its principal for hours: the alliances are read again (from a short cache) every
+            // time, and the same user object is kept only while they are the same list.
+            if (_current is null || !ReferenceEquals(principal, _currentFor) || !ReferenceEquals(_current.AllianceAcronyms, user.AllianceAcronyms))
             {
-                _current = PortalClaims.ToCurrentUser(principal, AlliancesOf);
+                _current = user;
                 _currentFor = principal;
             }
 
@@ -49,18 +53,34 @@ public sealed class PortalUserState(IHttpContextAccessor http, PooledDbContextFa
     /// <summary>The user of a scope that has no request of its own (a circuit's, or one opened for a change).</summary>
     internal void SetPrincipal(ClaimsPrincipal principal) => _principal = principal;
 
-    /// <summary>The alliances a nation belongs to today; cached because it changes a few times a decade.</summary>
-    private IReadOnlyList<string> AlliancesOf(string nation) =>
-        cache.GetOrCreate($"alliances-of:{nation}", entry =>
+    /// <summary>The alliances whose releasability the nation's nationals share today (full members only; Core's rule).</summary>
+    private IReadOnlyList<string> AlliancesOf(string nation)
+    {
+        if (_database is null)
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
             using var db = pool.CreateDbContext();
-            return (IReadOnlyList<string>)db.AllianceMemberships.AsNoTracking()
-                .Where(AllianceMembership.ActiveOn(today))
-                .Where(m => m.Nation!.Code == nation)
-                .Select(m => m.Alliance!.Acronym).Distinct().ToList();
-        })!;
+            _database = db.Database.GetConnectionString() ?? "";
+        }
+
+        PortalDbContext? opened = null;
+        try
+        {
+            return AllianceReleasability.AlliancesOf(_database, () => opened = pool.CreateDbContext(), nation, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), options.Value.Refresh);
+        }
+        finally
+        {
+            opened?.Dispose();
+        }
+    }
+}
+
+/// <summary>How long the alliances of a nation are kept before an open session reads them again (<c>Portal:Releasability</c>).</summary>
+public sealed class ReleasabilityOptions
+{
+    public const string Section = "Portal:Releasability";
+
+    /// <summary>A membership change saved on another portal instance reaches this one's sessions within this time.</summary>
+    public TimeSpan Refresh { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Feeds <see cref="PortalUserState"/> with the circuit's user when a circuit opens and when it changes.</summary>

@@ -93,6 +93,7 @@ public static class PortalAccountsExtensions
 
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
+        services.AddOptions<ReleasabilityOptions>().BindConfiguration(ReleasabilityOptions.Section);
         services.AddScoped<PortalUserState>();
         services.AddScoped<ICurrentUserAccessor>(sp => sp.GetRequiredService<PortalUserState>());
         services.AddScoped<CircuitHandler, UserCircuitHandler>();

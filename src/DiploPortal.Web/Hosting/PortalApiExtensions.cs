@@ -24,6 +24,7 @@ public static class PortalApiExtensions
         api.MapEngagementApi();
         api.MapSearchApi();
         api.MapAuditApi();
+        api.MapAccountAdministrationApi();
         // An unknown API address answers like the rest of the API, not with the portal's HTML page.
         api.Map("/{**path}", (string? path) => TypedResults.Problem(
                 title: "Not found", detail: $"There is no API endpoint at /api/{path}.", statusCode: StatusCodes.Status404NotFound))

@@ -38,7 +38,7 @@ public sealed class AccountAdministrationRules(AccountsPortal portal) : IClassFi
         Assert.True(result.Succeeded, result.Message);
         var account = await Accounts.FindAsync(result.AccountId);
         Assert.NotNull(account);
-        Assert.Equal((input.UserName, "Visiting analyst", PortalRole.Analyst, Classification.Confidential, "FRA", false),
+        Assert.Equal((input.UserName, "Visiting analyst", PortalRole.Analyst, Classification.Confidential, "GBR", false),
             (account.UserName, account.DisplayName, account.Role, account.Clearance, account.NationCode, account.IsLocked));
         Assert.Contains(await Accounts.ListAsync(), a => a.Id == account.Id);
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(input.UserName, Password)).StatusCode);
@@ -48,23 +48,23 @@ public sealed class AccountAdministrationRules(AccountsPortal portal) : IClassFi
     public async Task ChangesPermissionsAndRecordsThemBeforeAndAfter()
     {
         var (administrator, admin) = await NewAccountAsync(PortalRole.Administrator);
-        var (user, _) = await NewAccountAsync(PortalRole.Staff);
+        var (user, _) = await NewAccountAsync(PortalRole.Staff, "FRA");
         var account = (await Accounts.FindAsync(user.Id))!;
         var changes = AccountChanges.From(account);
         changes.DisplayName = "Promoted analyst";
         changes.Role = PortalRole.Analyst;
         changes.Clearance = Classification.Secret;
-        changes.NationCode = "fra";
+        changes.NationCode = "gbr";
 
         var result = await Accounts.UpdateAsync(admin, user.Id, changes);
 
         Assert.True(result.Succeeded, result.Message);
         var changed = (await Accounts.FindAsync(user.Id))!;
-        Assert.Equal(("Promoted analyst", PortalRole.Analyst, Classification.Secret, "FRA"), (changed.DisplayName, changed.Role, changed.Clearance, changed.NationCode));
+        Assert.Equal(("Promoted analyst", PortalRole.Analyst, Classification.Secret, "GBR"), (changed.DisplayName, changed.Role, changed.Clearance, changed.NationCode));
         var entry = Assert.Single(await PermissionChangesAsync(user.UserName!));
         Assert.Equal(administrator.UserName, entry.Actor);
-        Assert.Equal("""{"Clearance":"Restricted","NationCode":"GBR","Role":"Staff"}""", Compact(entry.Before));
-        Assert.Equal("""{"Clearance":"Secret","NationCode":"FRA","Role":"Analyst"}""", Compact(entry.After));
+        Assert.Equal("""{"Clearance":"Restricted","NationCode":"FRA","Role":"Staff"}""", Compact(entry.Before));
+        Assert.Equal("""{"Clearance":"Secret","NationCode":"GBR","Role":"Analyst"}""", Compact(entry.After));
     }
 
     [Fact]
@@ -269,14 +269,17 @@ public sealed class AccountAdministrationRules(AccountsPortal portal) : IClassFi
         DisplayName = "Visiting analyst",
         Role = PortalRole.Analyst,
         Clearance = Classification.Confidential,
-        NationCode = "FRA",
+        NationCode = "GBR",
         Password = Password,
     };
 
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 
-    /// <summary>An account made directly through Identity, as the system, and the principal its sign-in would carry.</summary>
-    private async Task<(PortalUser User, ClaimsPrincipal Principal)> NewAccountAsync(PortalRole role)
+    /// <summary>
+    /// An account made directly through Identity, as the system, and the principal its sign-in would carry:
+    /// administrators are cleared Secret, so that they can grant what these tests give; others Restricted.
+    /// </summary>
+    private async Task<(PortalUser User, ClaimsPrincipal Principal)> NewAccountAsync(PortalRole role, string nation = "GBR")
     {
         await using var scope = portal.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<PortalUserState>().ActAsSystem();
@@ -286,8 +289,8 @@ public sealed class AccountAdministrationRules(AccountsPortal portal) : IClassFi
             UserName = Unique(role.ToString().ToLowerInvariant()),
             DisplayName = $"Test {role}",
             Role = role,
-            Clearance = Classification.Restricted,
-            NationCode = "GBR",
+            Clearance = role == PortalRole.Administrator ? Classification.Secret : Classification.Restricted,
+            NationCode = nation,
         };
         var created = await users.CreateAsync(user, Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));

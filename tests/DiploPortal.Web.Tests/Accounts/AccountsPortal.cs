@@ -79,6 +79,13 @@ public sealed partial class AccountsPortal : PortalWebFactory
         return user;
     }
 
+    /// <summary>The principal a sign-in of <paramref name="user"/> would carry, as the pages pass it to <see cref="AccountAdministration"/>.</summary>
+    public async Task<System.Security.Claims.ClaimsPrincipal> PrincipalOfAsync(PortalUser user)
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user);
+    }
+
     /// <summary>The antiforgery token a rendered form carries.</summary>
     public static string AntiforgeryTokenIn(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
 

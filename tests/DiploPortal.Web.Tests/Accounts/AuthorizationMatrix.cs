@@ -38,6 +38,7 @@ public class AuthorizationMatrix(AccountsPortal portal) : IClassFixture<Accounts
         ["path"] = "no-such-endpoint",
         ["documentName"] = "v1",
         ["id"] = "1",
+        ["userName"] = "staff",
     };
 
     [Fact]

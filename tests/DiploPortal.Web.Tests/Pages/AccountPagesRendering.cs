@@ -41,6 +41,29 @@ public class AccountPagesRendering(AccountsPortal portal) : IClassFixture<Accoun
     }
 
     [Fact]
+    public async Task ListsTheAccountsAccessTokensWithAWayToRevokeThem()
+    {
+        using var client = portal.CreateClient();
+        var token = await ApiTokens.IssueAsync(client, "analyst");
+
+        var html = await AsAdministratorAsync($"/admin/accounts/{await AccountIdAsync("analyst")}");
+
+        Assert.Contains("Access tokens", html, StringComparison.Ordinal);
+        Assert.Contains($"{token[..12]}…", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Revoke API session\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartsANewAccountWithTheAdministratorsOwnNationality()
+    {
+        var html = await AsAdministratorAsync("/admin/accounts/new");
+
+        Assert.Contains("only your own nationality", html, StringComparison.Ordinal);
+        Assert.Matches("value=\"[^\"]*\\(GBR\\)\"", html);
+    }
+
+    [Fact]
     public async Task KeepsAnAdministratorFromLockingTheirOwnAccount()
     {
         var html = await AsAdministratorAsync($"/admin/accounts/{await AccountIdAsync("admin")}");
