@@ -22,6 +22,7 @@ public static class PortalApiExtensions
         api.MapTokenApi();
         api.MapReferenceDataApi();
         api.MapEngagementApi();
+        api.MapEngagementWriteApi();
         api.MapSearchApi();
         // An unknown API address answers like the rest of the API, not with the portal's HTML page.
         api.Map("/{**path}", (string? path) => TypedResults.Problem(
