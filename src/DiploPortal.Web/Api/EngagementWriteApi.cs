@@ -53,17 +53,18 @@ public static class EngagementWriteApi
 
     public static RouteGroupBuilder MapEngagementWriteApi(this RouteGroupBuilder api)
     {
-        var writes = api.MapGroup("/engagements")
+        // A group without a prefix of its own: its conventions (policy, body size) apply to these three only.
+        var writes = api.MapGroup("")
             .RequireAuthorization(PortalPolicies.MaintainRecords)
             .WithTags("Engagements")
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
-        writes.MapPost("", CreateAsync)
+        writes.MapPost("/engagements", CreateAsync)
             .WithName("CreateEngagement")
             .WithSummary("Creates an engagement (staff). Answers 201 with the engagement and its ETag, or 400 with the problems by field.")
             .Accepts<EngagementWriteDto>("application/json")
             .Produces<EngagementDetails>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
-        writes.MapPut("/{id:int}", UpdateAsync)
+        writes.MapPut("/engagements/{id:int}", UpdateAsync)
             .WithName("UpdateEngagement")
             .WithSummary("Replaces an engagement (staff). If-Match must carry the ETag it was read at: 428 without it, 412 when someone changed it since, 404 when it does not exist or is not visible. A lower marking or wider releasability needs downgradeReason.")
             .Accepts<EngagementWriteDto>("application/json")
@@ -72,7 +73,7 @@ public static class EngagementWriteApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
-        writes.MapDelete("/{id:int}", DeleteAsync)
+        writes.MapDelete("/engagements/{id:int}", DeleteAsync)
             .WithName("DeleteEngagement")
             .WithSummary("Deletes an engagement (staff) at the version If-Match carries: 204, 428 without If-Match, 412 when stale, 404 when not visible, 409 when assessments still name it.")
             .Produces(StatusCodes.Status204NoContent)
