@@ -56,6 +56,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<OverviewQueries>();
         services.AddScoped<EngagementQueries>();
         services.AddScoped<EngagementEditor>();
+        services.AddScoped<Audit.DowngradeQueries>();
         services.AddScoped<EngagementImport>();
         services.AddScoped<AttacheQueries>();
         services.AddScoped<AttacheEditor>();

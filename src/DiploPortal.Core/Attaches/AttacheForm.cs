@@ -3,7 +3,7 @@ using DiploPortal.Core.Common;
 namespace DiploPortal.Core.Attaches;
 
 /// <summary>An attaché as a person edits it: nations by alpha-3 code, and the <see cref="Version"/> it was read at.</summary>
-public sealed class AttacheForm : IRecordForm
+public sealed class AttacheForm : IMarkedForm
 {
     public const int FullNameMaxLength = 120;
     public const int RankMaxLength = 60;
@@ -30,11 +30,14 @@ public sealed class AttacheForm : IRecordForm
 
     public List<string> ReleasableToAlliances { get; set; } = [];
 
+    /// <summary>Why a save lowers the marking or widens releasability (MarkingRules.CheckDowngrade).</summary>
+    public string? DowngradeReason { get; set; }
+
     public uint Version { get; set; }
 }
 
 /// <summary>A report as a person edits it; the attaché who filed it is chosen when it is created and stays.</summary>
-public sealed class AttacheReportForm : IRecordForm
+public sealed class AttacheReportForm : IMarkedForm
 {
     public const int TitleMaxLength = 200;
     public const int BodyMaxLength = 20_000;
@@ -54,6 +57,9 @@ public sealed class AttacheReportForm : IRecordForm
     public List<string> ReleasableToNations { get; set; } = [];
 
     public List<string> ReleasableToAlliances { get; set; } = [];
+
+    /// <summary>Why a save lowers the marking or widens releasability (MarkingRules.CheckDowngrade).</summary>
+    public string? DowngradeReason { get; set; }
 
     public uint Version { get; set; }
 }

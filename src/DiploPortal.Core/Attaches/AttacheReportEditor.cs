@@ -20,6 +20,9 @@ public sealed class AttacheReportEditor(IDbContextFactory<PortalDbContext> dbFac
 
     protected override AttacheReport NewRecord() => new() { Title = "", Body = "" };
 
+    /// <summary>A report is edited only with its attaché in sight, as it is listed and shown.</summary>
+    protected override IQueryable<AttacheReport> ForUpdate(PortalDbContext db) => base.ForUpdate(db).Where(r => r.Attache != null);
+
     protected override async Task<FormCheck<AttacheReport>> CheckAsync(PortalDbContext db, AttacheReportForm form, CancellationToken cancellationToken)
     {
         // The attaché as the user may see them; an update keeps the report's own attaché whatever the form says.
@@ -46,7 +49,7 @@ public sealed class AttacheReportEditor(IDbContextFactory<PortalDbContext> dbFac
 
     protected override async Task<AttacheReportForm?> ReadFormAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         await db.AttacheReports.AsNoTracking()
-            .Where(r => r.Id == id)
+            .Where(r => r.Id == id && r.Attache != null)
             .Select(r => new AttacheReportForm
             {
                 AttacheId = r.AttacheId,

@@ -12,4 +12,7 @@ public enum AuditAction
     PermissionChanged,
     Exported,
     Imported,
+
+    /// <summary>A record's marking lowered or its releasability widened, with the reason given (MarkingChange).</summary>
+    Downgraded,
 }

@@ -10,6 +10,9 @@ namespace DiploPortal.Core.Common;
 /// </summary>
 public static class FormRules
 {
+    /// <summary>PostgreSQL cannot store a NUL character in text; it is refused beside its field, never sent.</summary>
+    public const string NulMessage = "This text holds a NUL character, which cannot be stored.";
+
     /// <summary>Text that must be given and fit in <paramref name="max"/> characters (trimmed).</summary>
     public static void Required(FieldErrors errors, string field, string? value, int max, string missing)
     {
@@ -18,6 +21,10 @@ public static class FormRules
         if (text.Length == 0)
         {
             errors.Add(field, missing);
+        }
+        else if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add(field, NulMessage);
         }
         else if (text.Length > max)
         {
@@ -32,6 +39,10 @@ public static class FormRules
         if (value?.Trim().Length is { } length && length > max)
         {
             errors.Add(field, $"Keep this to {max} characters; it has {length}.");
+        }
+        else if (value?.Contains('\0', StringComparison.Ordinal) == true)
+        {
+            errors.Add(field, NulMessage);
         }
     }
 

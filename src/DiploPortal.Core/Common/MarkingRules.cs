@@ -11,6 +11,8 @@ public static class MarkingRules
     public const string ClassificationField = "Classification";
     public const string NationsField = "ReleasableToNations";
     public const string AlliancesField = "ReleasableToAlliances";
+    public const string DowngradeReasonField = "DowngradeReason";
+    public const int DowngradeReasonMaxLength = 500;
 
     public static void Check(
         FieldErrors errors,
@@ -42,6 +44,30 @@ public static class MarkingRules
         {
             errors.Add(ClassificationField, $"You are cleared to {user.Clearance} and cannot mark a record {classification}.");
         }
+    }
+
+    /// <summary>
+    /// A save that lowers the marking or widens releasability (<see cref="MarkingChange.IsDowngrade"/>) is a
+    /// deliberate act: it needs a reason (at most <see cref="DowngradeReasonMaxLength"/> characters), given as
+    /// a second step once the person has been told what the save does. Who may do it is whoever may edit the
+    /// record: the editors load only records the person sees, so they are cleared to the old marking.
+    /// </summary>
+    public static void CheckDowngrade(FieldErrors errors, MarkingChange change, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(change);
+        if (!change.IsDowngrade)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add(DowngradeReasonField, $"This save {change.Describe()}. To confirm, give the reason for the downgrade and save again.");
+            return;
+        }
+
+        FormRules.Length(errors, DowngradeReasonField, reason, DowngradeReasonMaxLength);
     }
 
     /// <summary>Caveat codes as stored: normalised, once each, in order.</summary>

@@ -1,3 +1,4 @@
+using DiploPortal.Core.Audit;
 using DiploPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,9 +90,10 @@ public abstract class RecordEditor<TEntity, TForm>(IDbContextFactory<PortalDbCon
         }
 
         var check = await CheckAsync(db, form, cancellationToken);
-        if (check.Apply is not { } apply)
+        var downgrade = Downgrade(record, form);
+        if (check.Apply is not { } apply || downgrade is { Errors: not null })
         {
-            return SaveOutcome.Invalid<TForm>(check.Errors!);
+            return SaveOutcome.Invalid<TForm>(Merged(check.Errors, downgrade?.Errors));
         }
 
         if (record.Version != form.Version)
@@ -102,8 +104,35 @@ public abstract class RecordEditor<TEntity, TForm>(IDbContextFactory<PortalDbCon
         // The version the person read is the one the database must still hold when the update lands.
         db.Entry(record).Property(r => r.Version).OriginalValue = form.Version;
         apply(record);
-        return await SaveOrConflictAsync(db, id, cancellationToken);
+        return await SaveOrConflictAsync(db, id, downgrade?.Change is { } change ? (change, form) : null, cancellationToken);
     }
+
+    /// <summary>
+    /// For a classified record: the change of marking when the form downgrades it, with the message beside the
+    /// marking fields when the reason is missing or too long (<see cref="MarkingRules.CheckDowngrade"/>).
+    /// </summary>
+    private static (MarkingChange Change, IReadOnlyDictionary<string, string[]>? Errors)? Downgrade(TEntity record, TForm form)
+    {
+        if (record is not ClassifiedRecord stored || form is not IMarkedForm marked)
+        {
+            return null;
+        }
+
+        var change = new MarkingChange(RecordMarking.Of(stored), RecordMarking.Of(marked));
+        if (!change.IsDowngrade)
+        {
+            return null;
+        }
+
+        var errors = new FieldErrors();
+        MarkingRules.CheckDowngrade(errors, change, marked.DowngradeReason);
+        return (change, errors.Any ? errors.ToDictionary() : null);
+    }
+
+    private static Dictionary<string, string[]> Merged(IReadOnlyDictionary<string, string[]>? first, IReadOnlyDictionary<string, string[]>? second) =>
+        (first ?? new Dictionary<string, string[]>()).Concat(second ?? new Dictionary<string, string[]>())
+            .GroupBy(e => e.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray(), StringComparer.Ordinal);
 
     /// <summary>Deletes the record if it is still at <paramref name="version"/>; a conflict otherwise.</summary>
     public async Task<SaveOutcome<TForm>> DeleteAsync(int id, uint version, CancellationToken cancellationToken = default)
@@ -129,7 +158,7 @@ public abstract class RecordEditor<TEntity, TForm>(IDbContextFactory<PortalDbCon
         db.Remove(record);
         try
         {
-            return await SaveOrConflictAsync(db, id, cancellationToken);
+            return await SaveOrConflictAsync(db, id, downgrade: null, cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ForeignKeyViolation })
         {
@@ -171,11 +200,38 @@ public abstract class RecordEditor<TEntity, TForm>(IDbContextFactory<PortalDbCon
     /// Saves; when the row changed between the read and the write (xmin no longer the one read), reports a
     /// conflict with the record as it is now, read through a fresh context (the other holds the stale one).
     /// </summary>
-    private async Task<SaveOutcome<TForm>> SaveOrConflictAsync(PortalDbContext db, int id, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A downgrade also writes its own <c>Downgraded</c> entry (old and new marking, the reason) in the same
+    /// transaction as the change and its <c>Updated</c> entry: both commit, or neither.
+    /// </remarks>
+    private async Task<SaveOutcome<TForm>> SaveOrConflictAsync(
+        PortalDbContext db, int id, (MarkingChange Change, TForm Form)? downgrade, CancellationToken cancellationToken)
     {
         try
         {
+            if (downgrade is not { } lowered)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return SaveOutcome.Saved<TForm>(id);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await AuditTrail.RecordAsync(
+                db,
+                AuditAction.Downgraded,
+                db.Model.FindEntityType(typeof(TEntity))!.ShortName(),
+                id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                before: new { lowered.Change.Before.Classification, lowered.Change.Before.ReleasableToNations, lowered.Change.Before.ReleasableToAlliances },
+                after: new
+                {
+                    lowered.Change.After.Classification,
+                    lowered.Change.After.ReleasableToNations,
+                    lowered.Change.After.ReleasableToAlliances,
+                    Reason = ((IMarkedForm)lowered.Form).DowngradeReason!.Trim(),
+                },
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return SaveOutcome.Saved<TForm>(id);
         }
         catch (DbUpdateConcurrencyException)

@@ -1,3 +1,4 @@
+using DiploPortal.Core.Assessments;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,13 @@ public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactor
     : RecordEditor<Engagement, EngagementForm>(dbFactory)
 {
     protected override Engagement NewRecord() => new() { Title = "" };
+
+    protected override Task<string?> DeleteRefusalAsync(PortalDbContext db, Engagement record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var id = record.Id;
+        return AssessedRecords.DeleteRefusalAsync(db, a => a.EngagementId == id, "engagement", cancellationToken);
+    }
 
     protected override IQueryable<Engagement> ForUpdate(PortalDbContext db) => base.ForUpdate(db).Include(e => e.Participants);
 

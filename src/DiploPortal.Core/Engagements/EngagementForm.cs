@@ -6,7 +6,7 @@ namespace DiploPortal.Core.Engagements;
 /// An engagement as a person edits it: nations by alpha-3 code, alliances by acronym, and the
 /// <see cref="Version"/> it was read at, so that saving over someone else's change is detected.
 /// </summary>
-public sealed class EngagementForm : IRecordForm
+public sealed class EngagementForm : IMarkedForm
 {
     public const int TitleMaxLength = 200;
     public const int LocationMaxLength = 120;
@@ -39,6 +39,9 @@ public sealed class EngagementForm : IRecordForm
     public List<string> ReleasableToNations { get; set; } = [];
 
     public List<string> ReleasableToAlliances { get; set; } = [];
+
+    /// <summary>Why a save lowers the marking or widens releasability (MarkingRules.CheckDowngrade).</summary>
+    public string? DowngradeReason { get; set; }
 
     /// <summary>The row version (xmin) the form was read at; 0 for a new engagement.</summary>
     public uint Version { get; set; }

@@ -1,3 +1,4 @@
+using DiploPortal.Core.Assessments;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,13 @@ namespace DiploPortal.Core.Exercises;
 public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory) : RecordEditor<JointExercise, ExerciseForm>(dbFactory)
 {
     protected override JointExercise NewRecord() => new() { Name = "" };
+
+    protected override Task<string?> DeleteRefusalAsync(PortalDbContext db, JointExercise record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var id = record.Id;
+        return AssessedRecords.DeleteRefusalAsync(db, a => a.ExerciseId == id, "exercise", cancellationToken);
+    }
 
     protected override IQueryable<JointExercise> ForUpdate(PortalDbContext db) => base.ForUpdate(db).Include(e => e.Participants);
 

@@ -6,7 +6,7 @@ namespace DiploPortal.Core.Exercises;
 /// A joint exercise as a planner edits it: nations by alpha-3 code, alliances by acronym, and the
 /// <see cref="Version"/> it was read at. Milestones, observations and liaisons are not part of it.
 /// </summary>
-public sealed class ExerciseForm : IRecordForm
+public sealed class ExerciseForm : IMarkedForm
 {
     public const int NameMaxLength = 200;
     public const int SeriesMaxLength = 120;
@@ -46,6 +46,9 @@ public sealed class ExerciseForm : IRecordForm
     public List<string> ReleasableToNations { get; set; } = [];
 
     public List<string> ReleasableToAlliances { get; set; } = [];
+
+    /// <summary>Why a save lowers the marking or widens releasability (MarkingRules.CheckDowngrade).</summary>
+    public string? DowngradeReason { get; set; }
 
     /// <summary>The row version (xmin) the form was read at; 0 for a new exercise.</summary>
     public uint Version { get; set; }

@@ -1,3 +1,4 @@
+using DiploPortal.Core.Assessments;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,13 @@ namespace DiploPortal.Core.Missions;
 public sealed class MissionEditor(IDbContextFactory<PortalDbContext> dbFactory) : RecordEditor<HumanitarianMission, MissionForm>(dbFactory)
 {
     protected override HumanitarianMission NewRecord() => new() { Name = "" };
+
+    protected override Task<string?> DeleteRefusalAsync(PortalDbContext db, HumanitarianMission record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var id = record.Id;
+        return AssessedRecords.DeleteRefusalAsync(db, a => a.MissionId == id, "mission", cancellationToken);
+    }
 
     protected override IQueryable<HumanitarianMission> ForUpdate(PortalDbContext db) => base.ForUpdate(db).Include(m => m.Contributions);
 

@@ -3,7 +3,7 @@ using DiploPortal.Core.Common;
 namespace DiploPortal.Core.Missions;
 
 /// <summary>A humanitarian mission as staff edit it: nations by alpha-3 code, and the <see cref="Version"/> it was read at.</summary>
-public sealed class MissionForm : IRecordForm
+public sealed class MissionForm : IMarkedForm
 {
     public const int NameMaxLength = 200;
     public const int SummaryMaxLength = 8000;
@@ -32,6 +32,9 @@ public sealed class MissionForm : IRecordForm
     public List<string> ReleasableToNations { get; set; } = [];
 
     public List<string> ReleasableToAlliances { get; set; } = [];
+
+    /// <summary>Why a save lowers the marking or widens releasability (MarkingRules.CheckDowngrade).</summary>
+    public string? DowngradeReason { get; set; }
 
     /// <summary>The row version (xmin) the form was read at; 0 for a new mission.</summary>
     public uint Version { get; set; }

@@ -185,7 +185,8 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory, 
     {
         SearchKind.Engagement => db.Engagements.Select(e => new SearchRow { Id = e.Id, Date = e.OccurredOn, Vector = e.SearchVector! }),
         SearchKind.Attache => db.Attaches.Select(a => new SearchRow { Id = a.Id, Date = a.PostedFrom, Vector = a.SearchVector! }),
-        SearchKind.Report => db.AttacheReports.Select(r => new SearchRow { Id = r.Id, Date = r.FiledOn, Vector = r.SearchVector! }),
+        // A report is listed only with its attaché: a report of an attaché the reader may not see would name them (as the report list does).
+        SearchKind.Report => db.AttacheReports.Where(r => r.Attache != null).Select(r => new SearchRow { Id = r.Id, Date = r.FiledOn, Vector = r.SearchVector! }),
         SearchKind.Exercise => db.Exercises.Select(x => new SearchRow { Id = x.Id, Date = x.StartsOn, Vector = x.SearchVector! }),
         SearchKind.Mission => db.Missions.Select(m => new SearchRow { Id = m.Id, Date = m.StartsOn, Vector = m.SearchVector! }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "This kind has no search vector."),
@@ -265,7 +266,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory, 
                     null))
                 .ToListAsync(cancellationToken),
             SearchKind.Report => await db.AttacheReports.AsNoTracking()
-                .Where(r => ids.Contains(r.Id))
+                .Where(r => ids.Contains(r.Id) && r.Attache != null)
                 .Select(r => new Detail(
                     r.Id,
                     EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(Config, r.Title, TitleOptions),

@@ -55,8 +55,15 @@ public static class EngagementApi
         return TypedResults.Ok(new EngagementPageDto(page.Items, page.Previous?.ToString(), page.Next?.ToString(), count.Count, count.IsCapped));
     }
 
-    private static async Task<Results<Ok<EngagementDetails>, ProblemHttpResult>> FindAsync(int id, EngagementQueries queries, CancellationToken cancellationToken) =>
-        await queries.FindAsync(id, cancellationToken) is { } engagement
-            ? TypedResults.Ok(engagement)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no engagement {id}, or you may not see it.");
+    /// <remarks>The ETag carries the version, for If-Match on <c>PUT</c> and <c>DELETE</c> (<see cref="EngagementWriteApi"/>).</remarks>
+    private static async Task<Results<Ok<EngagementDetails>, ProblemHttpResult>> FindAsync(int id, EngagementQueries queries, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is not { } engagement)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no engagement {id}, or you may not see it.");
+        }
+
+        response.Headers.ETag = EngagementWriteApi.ETagOf(engagement.Version);
+        return TypedResults.Ok(engagement);
+    }
 }

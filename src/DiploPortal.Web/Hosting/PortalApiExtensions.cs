@@ -22,6 +22,7 @@ public static class PortalApiExtensions
         api.MapTokenApi();
         api.MapReferenceDataApi();
         api.MapEngagementApi();
+        api.MapEngagementWriteApi();
         api.MapSearchApi();
         api.MapAuditApi();
         api.MapAccountAdministrationApi();

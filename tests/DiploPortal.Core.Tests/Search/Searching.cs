@@ -253,6 +253,23 @@ public class Searching : IAsyncLifetime
         Assert.Equal(0, results.Total);
     }
 
+    [Fact]
+    public async Task ListsAReportOnlyWhenItsAttacheIsVisibleToo()
+    {
+        await _database.ExecuteAsync("""
+            INSERT INTO attache_reports (attache_id, kind, title, body, filed_on, classification, releasable_to_nations, is_demo)
+            VALUES ((SELECT id FROM attaches WHERE full_name = 'Colonel Nightjar Covert'), 'Assessment', 'Ptarmigan report', 'Open words',
+                    DATE '2024-09-02', 'Unclassified', '{}', false);
+            """);
+
+        var hidden = await QueriesFor(RestrictedFrench).SearchAsync("ptarmigan", null, 50);
+        var seen = await QueriesFor(SecretAmerican).SearchAsync("ptarmigan", null, 50);
+
+        Assert.Empty(hidden.Hits);
+        Assert.Equal(new SearchCount(SearchKind.Report, 0, false), hidden.CountOf(SearchKind.Report));
+        Assert.Equal("Ptarmigan report", Plain(Assert.Single(seen.Hits).Title));
+    }
+
     private Task<SearchResults> SearchAsync(string text, int take = 20) => QueriesFor(SecretAmerican).SearchAsync(text, null, take);
 
     private SearchQueries QueriesFor(CurrentUser user) => new(_database.FactoryFor(user));

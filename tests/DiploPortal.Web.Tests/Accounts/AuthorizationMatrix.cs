@@ -41,6 +41,55 @@ public class AuthorizationMatrix(AccountsPortal portal) : IClassFixture<Accounts
         ["userName"] = "staff",
     };
 
+    // Every endpoint that changes something (not GET), with the policies it requires: a new one fails until pinned here.
+    private static readonly Dictionary<string, string[]> Writes = new(StringComparer.Ordinal)
+    {
+        ["POST /api/engagements"] = [PortalPolicies.ReadRecords, PortalPolicies.MaintainRecords],
+        ["PUT /api/engagements/{id:int}"] = [PortalPolicies.ReadRecords, PortalPolicies.MaintainRecords],
+        ["DELETE /api/engagements/{id:int}"] = [PortalPolicies.ReadRecords, PortalPolicies.MaintainRecords],
+    };
+
+    [Fact]
+    public void EveryApiWriteIsPinnedWithItsPolicies()
+    {
+        var writes = ApiWrites().ToDictionary(w => w.Key, w => w.Policies.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+
+        Assert.Equal(Writes.Keys.Order(StringComparer.Ordinal), writes.Keys.Order(StringComparer.Ordinal));
+        foreach (var (key, policies) in Writes)
+        {
+            Assert.Equal(policies.Order(StringComparer.Ordinal), writes[key]);
+        }
+    }
+
+    [Fact]
+    public async Task AnswersApiWritesOnlyForTheHoldersOfTheirPolicies()
+    {
+        var wrong = new List<string>();
+        foreach (var user in Roles.Prepend(null))
+        {
+            using var client = portal.CreateClient();
+            if (user is not null)
+            {
+                client.DefaultRequestHeaders.Authorization = new("Bearer", await ApiTokens.IssueAsync(client, user));
+            }
+
+            foreach (var (key, method, path, policies) in ApiWrites())
+            {
+                // An empty body and no If-Match: a holder gets past authorization to a 400 or 428, and nothing is written.
+                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(Fill(path)!, UriKind.Relative)) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+                using var response = await client.SendAsync(request);
+                var allowed = user is not null && policies.All(p => Holders[p].Contains(user));
+                var wasAllowed = response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
+                if (allowed != wasAllowed || (int)response.StatusCode is >= 200 and < 300)
+                {
+                    wrong.Add($"{user ?? "anonymous"} {key}: {(int)response.StatusCode}, expected {(allowed ? "allowed" : "denied")}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
     [Fact]
     public void EveryEndpointDeclaresAPolicyOrThatItIsPublic()
     {
@@ -123,6 +172,13 @@ public class AuthorizationMatrix(AccountsPortal portal) : IClassFixture<Accounts
             }
         }
     }
+
+    /// <summary>The API's endpoints for methods other than GET, except the public token endpoint.</summary>
+    private List<(string Key, string Method, string Path, string[] Policies)> ApiWrites() =>
+        [.. Endpoints()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true && Access(e) != Declared.Public)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m != HttpMethods.Get && m != HttpMethods.Head)
+                .Select(m => (Key: $"{m} {e.RoutePattern.RawText}", Method: m, Path: e.RoutePattern.RawText!, Policies: Policies(e))))];
 
     private enum Declared
     {

@@ -16,9 +16,9 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.ConfigureMarking();
         builder.Property(a => a.AssessedBy).HasMaxLength(120);
 
-        builder.HasOne(a => a.Engagement).WithMany().HasForeignKey(a => a.EngagementId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(a => a.Exercise).WithMany().HasForeignKey(a => a.ExerciseId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(a => a.Mission).WithMany().HasForeignKey(a => a.MissionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Engagement).WithMany().HasForeignKey(a => a.EngagementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Exercise).WithMany().HasForeignKey(a => a.ExerciseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Mission).WithMany().HasForeignKey(a => a.MissionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Scores).WithOne(s => s.Assessment).HasForeignKey(s => s.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.EngagementId);
         builder.HasIndex(a => a.ExerciseId);

@@ -625,7 +625,7 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.ToTable("audit_entries", null, t =>
                         {
-                            t.HasCheckConstraint("ck_audit_entries_action", "action IN ('Created', 'Updated', 'Deleted', 'SignedIn', 'SignInFailed', 'SignedOut', 'PermissionChanged', 'Exported', 'Imported')");
+                            t.HasCheckConstraint("ck_audit_entries_action", "action IN ('Created', 'Updated', 'Deleted', 'SignedIn', 'SignInFailed', 'SignedOut', 'PermissionChanged', 'Exported', 'Imported', 'Downgraded')");
 
                             t.HasCheckConstraint("ck_audit_entries_hash", "hash ~ '^[0-9a-f]{64}$' AND previous_hash ~ '^[0-9a-f]{64}$'");
                         });
@@ -1882,19 +1882,19 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasOne("DiploPortal.Core.Engagements.Engagement", "Engagement")
                         .WithMany()
                         .HasForeignKey("EngagementId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assessments_engagements_engagement_id");
 
                     b.HasOne("DiploPortal.Core.Exercises.JointExercise", "Exercise")
                         .WithMany()
                         .HasForeignKey("ExerciseId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assessments_exercises_exercise_id");
 
                     b.HasOne("DiploPortal.Core.Missions.HumanitarianMission", "Mission")
                         .WithMany()
                         .HasForeignKey("MissionId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assessments_missions_mission_id");
 
                     b.Navigation("Engagement");
