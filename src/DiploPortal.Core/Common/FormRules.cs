@@ -19,6 +19,10 @@ public static class FormRules
         {
             errors.Add(field, missing);
         }
+        else if (HoldsNul(text))
+        {
+            errors.Add(field, NulMessage);
+        }
         else if (text.Length > max)
         {
             errors.Add(field, $"Keep this to {max} characters; it has {text.Length}.");
@@ -29,11 +33,20 @@ public static class FormRules
     public static void Length(FieldErrors errors, string field, string? value, int max)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (value?.Trim().Length is { } length && length > max)
+        if (HoldsNul(value))
+        {
+            errors.Add(field, NulMessage);
+        }
+        else if (value?.Trim().Length is { } length && length > max)
         {
             errors.Add(field, $"Keep this to {max} characters; it has {length}.");
         }
     }
+
+    /// <summary>PostgreSQL refuses the NUL character in text: it is refused here, beside its field, instead of failing the save.</summary>
+    public const string NulMessage = "Remove the NUL character (an invisible control character) from this text.";
+
+    public static bool HoldsNul(string? value) => value?.Contains('\0', StringComparison.Ordinal) == true;
 
     /// <summary>The trimmed text, or null for blank.</summary>
     public static string? OrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

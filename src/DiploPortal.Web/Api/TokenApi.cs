@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using DiploPortal.Core.Audit;
 using DiploPortal.Web.Accounts;
 using DiploPortal.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,7 +7,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DiploPortal.Web.Api;
 
 /// <summary>What a script sends to obtain a short-lived token.</summary>
-public sealed record TokenRequest(string? UserName, string? Password);
+public sealed record TokenRequest(
+    [property: JsonConverter(typeof(SignInStrings))] string? UserName,
+    [property: JsonConverter(typeof(SignInStrings))] string? Password);
 
 /// <summary>A short-lived token and when it stops working.</summary>
 public sealed record TokenResponse(string Token, DateTime ExpiresAt);
@@ -28,7 +32,7 @@ public static class TokenApi
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueAsync(
-        TokenRequest? request, PasswordCheck passwords, AccessTokens tokens, CancellationToken cancellationToken)
+        TokenRequest? request, PasswordCheck passwords, AccessTokens tokens, AuditTrail audit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.UserName))
@@ -46,18 +50,27 @@ public static class TokenApi
             return TypedResults.ValidationProblem(errors, detail: "The request needs a JSON body {\"userName\": ..., \"password\": ...}.");
         }
 
-        var result = await passwords.CheckAsync(request!.UserName!, request.Password!, channel: "api");
+        if (!SignInLimits.Accepts(request!.UserName, request.Password))
+        {
+            await SignInLimits.RecordRefusalAsync(audit, request.UserName, channel: "api", cancellationToken);
+            return WrongUserNameOrPassword(isLockedOut: false);
+        }
+
+        var result = await passwords.CheckAsync(request.UserName!, request.Password!, channel: "api");
         if (result.User is not { } user)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Unauthorized",
-                detail: result.IsLockedOut
-                    ? "This account is locked after repeated failed sign-ins. Try again in 15 minutes, or ask an administrator to unlock it."
-                    : "The user name or password is not correct.");
+            return WrongUserNameOrPassword(result.IsLockedOut);
         }
 
         var token = await tokens.CreateSessionAsync(user, cancellationToken);
         return TypedResults.Ok(new TokenResponse(token.Token, token.ExpiresAt));
     }
+
+    private static ProblemHttpResult WrongUserNameOrPassword(bool isLockedOut) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Unauthorized",
+            detail: isLockedOut
+                ? "This account is locked after repeated failed sign-ins. Try again in 15 minutes, or ask an administrator to unlock it."
+                : "The user name or password is not correct.");
 }

@@ -29,6 +29,7 @@ public static class PortalUiExtensions
         }
 
         app.UseSerilogRequestLogging();
+        app.UsePortalInputLimits();
         // People get the portal's not-found page; API responses carry problem details, which this leaves alone.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
