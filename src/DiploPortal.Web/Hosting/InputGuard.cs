@@ -63,7 +63,17 @@ public sealed partial class InputGuard(RequestDelegate next, ILogger<InputGuard>
         {
             // Only NULs here: lengths of form fields are the form's to judge (the sign-in page answers an
             // over-long user name like a wrong one), within Kestrel's body limit.
-            var form = await request.ReadFormAsync(context.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                // The form reader refuses a NUL in a field itself (and too many or too long fields).
+                return ("form", "A form field holds a NUL character or more than the portal accepts.");
+            }
+
             foreach (var (name, values) in form)
             {
                 if (values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true) || name.Contains('\0', StringComparison.Ordinal))

@@ -60,6 +60,7 @@ public class SignInInputLimits(AccountsPortal portal) : IClassFixture<AccountsPo
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("NUL character", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE actor LIKE 'adm%in' AND actor <> 'admin'"));
     }
 
     [Fact]

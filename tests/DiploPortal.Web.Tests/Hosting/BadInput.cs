@@ -21,7 +21,7 @@ public class BadInput(AccountsPortal portal) : IClassFixture<AccountsPortal>
     [InlineData("/api/engagements?alliance=NA" + Nul + "TO", "alliance")]
     [InlineData("/api/engagements?after=MjAyNS0wMS0wMQ" + Nul + ".5", "after")]
     [InlineData("/api/search?q=" + Nul, "q")]
-    [InlineData("/api/alliances/NA" + Nul + "TO/members", "path")]
+    [InlineData("/api/alliances/" + "NATO/members?q=" + Nul, "q")]
     public async Task RefusesANulInTheApiAsAProblemNamingTheParameter(string address, string parameter)
     {
         using var client = await ApiClientAsync();
