@@ -13,6 +13,7 @@
 # the portal takes to answer again by itself (no restart of the portal).
 # Then it looks up every acknowledged token in the database.
 #
+# KEEP=1 keeps the work folder (logs of PostgreSQL and the portal) for a look.
 # Prints "acknowledged N, found N, lost N; recovered in S s" last and exits
 # non-zero when a write was lost, a probe answered wrongly or recovery took
 # more than 30 s. Everything it starts is stopped and removed at the end.
@@ -51,7 +52,7 @@ cleanup() {
       wait "$PORTAL_PID" 2>/dev/null || true
     fi
     [[ -n $PG_DATA ]] && pg_stop_cluster "$PG_DATA"
-    [[ -n $WORK ]] && rm -rf "$WORK"
+    [[ -n $WORK && -z ${KEEP:-} ]] && rm -rf "$WORK"
   } >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -130,7 +131,11 @@ for n in $(seq 1 "$WRITERS"); do
   writer "$n" &
   WRITER_PIDS+=($!)
 done
-sleep 3
+# Each token costs a password hash (210,000 PBKDF2 rounds): wait for some acknowledged writes first.
+for _ in $(seq 1 120); do
+  [[ $(cat "$WORK"/acked-* 2>/dev/null | wc -l) -ge 20 ]] && break
+  sleep 0.5
+done
 
 dp_note "kill -9 of the PostgreSQL server (postmaster $(head -n 1 "$PG_DATA/postmaster.pid"))"
 kill -9 "$(head -n 1 "$PG_DATA/postmaster.pid")"

@@ -52,6 +52,22 @@ public sealed partial class RequestFaults(RequestDelegate next, ILogger<RequestF
         }
     }
 
+    /// <summary>
+    /// The request log's level for an answer: a database outage (503, its cause logged once by this class)
+    /// is a warning, a client that hung up (499) is information, any other 5xx or exception an error.
+    /// </summary>
+    public static Serilog.Events.LogEventLevel LevelOf(HttpContext context, double elapsedMilliseconds, Exception? exception)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return (exception, context.Response.StatusCode) switch
+        {
+            (not null, _) => Serilog.Events.LogEventLevel.Error,
+            (_, StatusCodes.Status503ServiceUnavailable) => Serilog.Events.LogEventLevel.Warning,
+            (_, >= 500) => Serilog.Events.LogEventLevel.Error,
+            _ => Serilog.Events.LogEventLevel.Information,
+        };
+    }
+
     /// <summary>Writes problem details to API callers and a short plain-text message to people.</summary>
     public static Task WriteAsync(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors = null)
     {

@@ -1,35 +1,7 @@
 using System.Net;
-using DiploPortal.TestSupport;
 using DiploPortal.Web.Tests.Accounts;
 
 namespace DiploPortal.Web.Tests.Lists;
-
-/// <summary>The 5,000-engagement demo data set, generated at start-up as ./run.sh does, with the demo accounts.</summary>
-public sealed class DemoDataPortal : PortalWebFactory
-{
-    public const int Engagements = 5_000;
-
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Portal:Setup:DemoAccounts"] = "true",
-        ["Portal:Setup:DemoData"] = "true",
-        ["Portal:Setup:DemoEngagements"] = Engagements.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Portal:RateLimits:SignIn:PermitLimit"] = "1000",
-    };
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        // Starts the portal, which generates the demo data; then every record is made releasable to all,
-        // so that a Secret account's export holds every row of each table.
-        _ = Server;
-        foreach (var table in new[] { "engagements", "exercises", "missions", "attaches", "attache_reports" })
-        {
-            await Database.ExecuteAsync($"UPDATE {table} SET releasable_to_nations = '{{}}', releasable_to_alliances = '{{}}', classification = 'Secret' WHERE classification = 'TopSecret'");
-            await Database.ExecuteAsync($"UPDATE {table} SET releasable_to_nations = '{{}}', releasable_to_alliances = '{{}}'");
-        }
-    }
-}
 
 /// <summary>
 /// Whole lists exported over HTTP and read back row by row: the response body takes only asynchronous
