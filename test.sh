@@ -17,6 +17,7 @@
 #
 # Environment passed to the tests:
 #   DIPLOPORTAL_TEST_POSTGRES   base connection string of the throwaway server
+#   DIPLOPORTAL_PG_BIN          PostgreSQL's server binaries (database fault tests)
 #   DIPLOPORTAL_CHROMIUM        chromium binary (default /usr/bin/chromium)
 #   DIPLOPORTAL_TEST_ARTIFACTS  screenshots etc. (default <repo>/.test-artifacts;
 #                               the .trx files are copied to its trx/ folder)
@@ -196,6 +197,8 @@ done
 dp_note "PostgreSQL on 127.0.0.1:$PG_PORT"
 
 export DIPLOPORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
+# For tests that start (and kill) a server of their own: the shared one must stay up.
+export DIPLOPORTAL_PG_BIN=$PG_BIN
 export DIPLOPORTAL_CHROMIUM=$CHROMIUM
 export DIPLOPORTAL_TEST_ARTIFACTS=${DIPLOPORTAL_TEST_ARTIFACTS:-$REPO/.test-artifacts}
 mkdir -p "$DIPLOPORTAL_TEST_ARTIFACTS"

@@ -13,6 +13,7 @@ try
     builder.Services.AddPortalHealthChecks();
     builder.Services.AddPortalSecurity(builder.Environment);
     builder.Services.AddPortalRateLimiting(builder.Configuration);
+    builder.Services.AddPortalInputLimits();
 
     var app = builder.Build();
     await app.RunPortalSetupAsync();

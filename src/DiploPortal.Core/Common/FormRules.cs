@@ -22,7 +22,7 @@ public static class FormRules
         {
             errors.Add(field, missing);
         }
-        else if (text.Contains('\0', StringComparison.Ordinal))
+        else if (HoldsNul(text))
         {
             errors.Add(field, NulMessage);
         }
@@ -36,15 +36,18 @@ public static class FormRules
     public static void Length(FieldErrors errors, string field, string? value, int max)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (value?.Trim().Length is { } length && length > max)
-        {
-            errors.Add(field, $"Keep this to {max} characters; it has {length}.");
-        }
-        else if (value?.Contains('\0', StringComparison.Ordinal) == true)
+        if (HoldsNul(value))
         {
             errors.Add(field, NulMessage);
         }
+        else if (value?.Trim().Length is { } length && length > max)
+        {
+            errors.Add(field, $"Keep this to {max} characters; it has {length}.");
+        }
     }
+
+    /// <summary>Whether the text holds a NUL character, which PostgreSQL refuses in text.</summary>
+    public static bool HoldsNul(string? value) => value?.Contains('\0', StringComparison.Ordinal) == true;
 
     /// <summary>The trimmed text, or null for blank.</summary>
     public static string? OrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

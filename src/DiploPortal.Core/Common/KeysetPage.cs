@@ -14,11 +14,14 @@ public readonly record struct Cursor(string Key, int Id)
     public override string ToString() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Key)) + "." + Id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The longest cursor text: a 200-character title key in four-byte UTF-8, in base64, with its id.</summary>
+    public const int MaxLength = 1_200;
+
     /// <summary>Null for text that is not a cursor (a hand-edited link): the list then starts at the top.</summary>
     public static Cursor? Parse(string? text)
     {
         var dot = text?.LastIndexOf('.') ?? -1;
-        if (text is null || dot < 0)
+        if (text is null || dot < 0 || text.Length > MaxLength)
         {
             return null;
         }
@@ -26,7 +29,10 @@ public readonly record struct Cursor(string Key, int Id)
         try
         {
             var key = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text.AsSpan(0, dot)));
-            return int.TryParse(text[(dot + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? new Cursor(key, id) : null;
+            // A key the portal never wrote (a NUL, which PostgreSQL refuses in text) is no cursor.
+            return !key.Contains('\0', StringComparison.Ordinal) && int.TryParse(text[(dot + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? new Cursor(key, id)
+                : null;
         }
         catch (FormatException)
         {

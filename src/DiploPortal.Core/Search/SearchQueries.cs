@@ -85,7 +85,8 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory, 
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         take = Math.Min(take, MaxTake);
-        var text = (query ?? "").Trim();
+        // PostgreSQL refuses NUL in text; requests with one are refused at the edge, but a circuit's navigation is no request.
+        var text = (query ?? "").Replace('\0', ' ').Trim();
         if (text.Length > MaxQueryLength)
         {
             text = text[..MaxQueryLength];

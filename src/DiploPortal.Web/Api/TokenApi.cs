@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using DiploPortal.Core.Audit;
 using DiploPortal.Web.Accounts;
 using DiploPortal.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,7 +7,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DiploPortal.Web.Api;
 
 /// <summary>What a script sends to obtain a short-lived token.</summary>
-public sealed record TokenRequest(string? UserName, string? Password);
+public sealed record TokenRequest(
+    [property: JsonConverter(typeof(SignInStrings))] string? UserName,
+    [property: JsonConverter(typeof(SignInStrings))] string? Password);
 
 /// <summary>A short-lived token and when it stops working.</summary>
 public sealed record TokenResponse(string Token, DateTime ExpiresAt);
@@ -28,7 +32,7 @@ public static class TokenApi
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueAsync(
-        TokenRequest? request, PasswordCheck passwords, AccessTokens tokens, HttpContext context, CancellationToken cancellationToken)
+        TokenRequest? request, PasswordCheck passwords, AccessTokens tokens, AuditTrail audit, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.UserName))
@@ -46,7 +50,13 @@ public static class TokenApi
             return TypedResults.ValidationProblem(errors, detail: "The request needs a JSON body {\"userName\": ..., \"password\": ...}.");
         }
 
-        var result = await passwords.CheckAsync(request!.UserName!, request.Password!, channel: "api", PasswordCheck.ClientOf(context));
+        if (!SignInLimits.Accepts(request!.UserName, request.Password))
+        {
+            await SignInLimits.RecordRefusalAsync(audit, request.UserName, channel: "api", cancellationToken);
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: PasswordCheck.Refusal);
+        }
+
+        var result = await passwords.CheckAsync(request.UserName!, request.Password!, channel: "api", PasswordCheck.ClientOf(context));
         if (result.RetryAfter is { } wait)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -29,7 +29,7 @@ public static class AttacheQueryString
         var reader = new ListAddressReader(query);
         var filter = new AttacheFilter
         {
-            Nation = reader.Code(Nation),
+            Nation = reader.Nation(Nation),
             Role = reader.Enum<AttacheNationRole>(Role),
             Post = reader.Enum<AttachePost>(Post),
             Service = reader.Enum<MilitaryService>(Service),
@@ -95,7 +95,7 @@ public static class AttacheReportQueryString
 
         var filter = new AttacheReportFilter
         {
-            Nation = reader.Code(Nation),
+            Nation = reader.Nation(Nation),
             AttacheId = attache,
             Kind = reader.Enum<AttacheReportKind>(Kind),
             From = reader.Day(From),

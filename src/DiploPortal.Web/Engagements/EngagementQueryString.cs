@@ -30,7 +30,7 @@ public static class EngagementQueryString
         var reader = new ListAddressReader(query);
         var filter = new EngagementFilter
         {
-            Nation = reader.Code(Nation),
+            Nation = reader.Nation(Nation),
             Alliance = reader.Code(Alliance),
             Kind = reader.Enum<EngagementKind>(Kind),
             Channel = reader.Enum<CommunicationChannel>(Channel),

@@ -23,7 +23,7 @@ public static class ExerciseQueryString
         var reader = new ListAddressReader(query);
         var filter = new ExerciseFilter
         {
-            Nation = reader.Code(Nation),
+            Nation = reader.Nation(Nation),
             Alliance = reader.Code(Alliance),
             Kind = reader.Enum<ExerciseKind>(Kind),
             Status = reader.Enum<ExerciseStatus>(Status),

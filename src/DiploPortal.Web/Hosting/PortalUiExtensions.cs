@@ -28,7 +28,8 @@ public static class PortalUiExtensions
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.GetLevel = RequestFaults.LevelOf);
+        app.UsePortalInputLimits();
         // People get the portal's not-found page; API responses carry problem details, which this leaves alone.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();

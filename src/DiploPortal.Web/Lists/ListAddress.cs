@@ -1,5 +1,7 @@
 using System.Globalization;
 using DiploPortal.Core.Common;
+using DiploPortal.Core.ReferenceData;
+using DiploPortal.Web.Hosting;
 using Microsoft.Extensions.Primitives;
 
 namespace DiploPortal.Web.Lists;
@@ -26,11 +28,49 @@ public sealed class ListAddressReader
         _values = query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The trimmed value, or null when the parameter is missing or blank.</summary>
-    public string? Text(string name) => _values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    /// <summary>
+    /// The trimmed value, or null when the parameter is missing or blank. A value holding a NUL or longer
+    /// than <see cref="InputGuard.MaxQueryValueLength"/> is a problem, never a filter: requests are refused
+    /// at the edge already, but navigations inside a circuit are not requests.
+    /// </summary>
+    public string? Text(string name)
+    {
+        if (!_values.TryGetValue(name, out var value) || string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (InputGuard.Problem(value) is { } problem)
+        {
+            Problem(name, problem);
+            return null;
+        }
+
+        return value.Trim();
+    }
 
     /// <summary>A nation code or an alliance acronym, in capitals.</summary>
     public string? Code(string name) => Text(name)?.ToUpperInvariant();
+
+    /// <summary>
+    /// A nation's code: its alpha-3 (or a former state's four letters), in capitals; an alpha-2 code is read
+    /// as the nation's alpha-3 (FR as FRA). A code no nation has is a problem, not a filter that matches nothing.
+    /// </summary>
+    public string? Nation(string name)
+    {
+        if (Code(name) is not { } code)
+        {
+            return null;
+        }
+
+        if (NationCodes.Resolve(code) is { } known)
+        {
+            return known;
+        }
+
+        Problem(name, $"'{code}' is not a nation code. Use the ISO 3166 alpha-3 code (FRA for France), or alpha-2 (FR).");
+        return null;
+    }
 
     /// <summary>A value of <typeparamref name="TEnum"/> by name (any case; numbers are refused, they are not words a person reads).</summary>
     public TEnum? Enum<TEnum>(string name)

@@ -67,17 +67,28 @@ public static class ListExports
         return Results.Stream(
             async body =>
             {
+                // Rows are written into memory and sent in chunks with asynchronous writes: the response body
+                // refuses synchronous ones, and a StreamWriter flushes synchronously whenever its buffer fills
+                // (the file used to stop there, at about 64 KB, after a 200).
                 await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);
+                using var rows = new StringWriter(CultureInfo.InvariantCulture);
                 foreach (var line in preamble)
                 {
-                    CsvWriter.WriteRecord(writer, ["# " + line]);
+                    CsvWriter.WriteRecord(rows, ["# " + line]);
                 }
 
-                CsvWriter.WriteRecord(writer, export.Columns);
+                CsvWriter.WriteRecord(rows, export.Columns);
                 await foreach (var record in source.StreamAsync(request.Filter, cancellationToken))
                 {
-                    CsvWriter.WriteRecord(writer, export.ToCells(record, true));
+                    CsvWriter.WriteRecord(rows, export.ToCells(record, true));
+                    if (rows.GetStringBuilder().Length >= CsvChunkSize)
+                    {
+                        await SendAsync(rows, writer, cancellationToken);
+                    }
                 }
+
+                await SendAsync(rows, writer, cancellationToken);
+                await writer.FlushAsync(cancellationToken);
             },
             "text/csv; charset=utf-8",
             FileName(export, clock, "csv"));
@@ -105,9 +116,28 @@ public static class ListExports
 
         // The package is a zip that needs a seekable stream: built in a temporary file, then sent.
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        await WriteSpreadsheetAsync(file, export, preamble, source.StreamAsync(request.Filter, cancellationToken), cancellationToken);
+        try
+        {
+            await WriteSpreadsheetAsync(file, export, preamble, source.StreamAsync(request.Filter, cancellationToken), cancellationToken);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+
         file.Position = 0;
         return TypedResults.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(export, clock, "xlsx"));
+    }
+
+    /// <summary>How much CSV text collects in memory before it is sent.</summary>
+    private const int CsvChunkSize = 16 * 1024;
+
+    private static async Task SendAsync(StringWriter rows, StreamWriter writer, CancellationToken cancellationToken)
+    {
+        var text = rows.GetStringBuilder();
+        await writer.WriteAsync(text, cancellationToken);
+        text.Clear();
     }
 
     /// <summary>A 400 naming each parameter that could not be read: an export is never of a filter other than the one asked for.</summary>

@@ -24,7 +24,7 @@ public static class MissionQueryString
         var reader = new ListAddressReader(query);
         var filter = new MissionFilter
         {
-            Nation = reader.Code(Nation),
+            Nation = reader.Nation(Nation),
             Role = reader.Enum<MissionRole>(Role),
             Kind = reader.Enum<MissionKind>(Kind),
             Crisis = reader.Enum<CrisisKind>(Crisis),

@@ -26,7 +26,7 @@ public static class AllianceListAddress
             Text = reader.Text(Text),
             Kind = reader.Enum<AllianceKind>(Kind),
             Status = reader.Enum<AllianceStatus>(Status) ?? AllianceStatus.Any,
-            Member = reader.Code(Member),
+            Member = reader.Nation(Member),
             Sort = reader.Enum<AllianceSort>(Sort) ?? AllianceSort.AcronymAscending,
         });
     }

@@ -1,3 +1,4 @@
+using DiploPortal.Web.Hosting;
 using Microsoft.AspNetCore.Components;
 
 namespace DiploPortal.Web.Components.Shared;
@@ -42,7 +43,7 @@ public abstract partial class PortalComponentBase : ComponentBase, IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogLoadFailed(LoggerFactory.CreateLogger(GetType()), GetType().Name, ex);
+            LogFailure(ex, isLoad: true);
             State = LoadState.Failed;
             return default;
         }
@@ -68,7 +69,7 @@ public abstract partial class PortalComponentBase : ComponentBase, IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogChangeFailed(LoggerFactory.CreateLogger(GetType()), GetType().Name, ex);
+            LogFailure(ex, isLoad: false);
             return default;
         }
     }
@@ -110,6 +111,29 @@ public abstract partial class PortalComponentBase : ComponentBase, IDisposable
 
         _disposed = true;
     }
+
+    // A database that is down is an outage, not a fault of this component: a warning without a stack trace.
+    private void LogFailure(Exception exception, bool isLoad)
+    {
+        var logger = LoggerFactory.CreateLogger(GetType());
+        var component = GetType().Name;
+        if (DatabaseFaults.IsUnavailable(exception))
+        {
+            var reason = exception.GetBaseException().Message;
+            LogDatabaseUnavailable(logger, component, reason);
+        }
+        else if (isLoad)
+        {
+            LogLoadFailed(logger, component, exception);
+        }
+        else
+        {
+            LogChangeFailed(logger, component, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable; {Component} shows that its data could not be loaded or saved ({Reason})")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string component, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A change made in {Component} failed")]
     private static partial void LogChangeFailed(ILogger logger, string component, Exception exception);
