@@ -15,6 +15,12 @@ public class PortalWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _logDirectory = Directory.CreateTempSubdirectory("diploportal-test-logs-").FullName;
 
+    /// <summary>
+    /// The key that encrypts the Data Protection keys stored in the test database, as
+    /// Portal:DataProtection:KeyEncryptionKey; a test may set another one through <see cref="Settings"/>.
+    /// </summary>
+    public const string KeyEncryptionKey = "ZGlwbG9wb3J0YWwtdGVzdHMtb25seS0zMi1ieXRlcyE=";
+
     public TestDatabase Database { get; private set; } = null!;
 
     /// <summary>Extra setup applied at start-up (for example demo data), as configuration keys.</summary>
@@ -36,6 +42,7 @@ public class PortalWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Portal", Database.ConnectionString);
         builder.UseSetting("Portal:LogDirectory", _logDirectory);
+        builder.UseSetting("Portal:DataProtection:KeyEncryptionKey", KeyEncryptionKey);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -31,5 +31,7 @@ public static class PortalDataExtensions
         {
             await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync();
         }
+
+        await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureAsync(app.Lifetime.ApplicationStopping);
     }
 }
