@@ -21,7 +21,7 @@ public class PortalWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public const string KeyEncryptionKey = "ZGlwbG9wb3J0YWwtdGVzdHMtb25seS0zMi1ieXRlcyE=";
 
-    public TestDatabase Database { get; private set; } = null!;
+    public TestDatabase Database { get; protected set; } = null!;
 
     /// <summary>Extra setup applied at start-up (for example demo data), as configuration keys.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();

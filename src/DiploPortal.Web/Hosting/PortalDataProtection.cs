@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Xml.Linq;
 using DiploPortal.Core.Data;
 using DiploPortal.Web.Accounts;
 using Microsoft.AspNetCore.DataProtection;
@@ -28,23 +29,36 @@ public static partial class PortalDataProtection
     }
 
     /// <summary>
-    /// Reads every stored key once at start-up: a key ring encrypted with another key (or with one
-    /// while none is configured) stops the portal with a clear line, rather than failing every
-    /// cookie later and quietly growing a second key ring beside the unreadable one.
+    /// Decrypts every stored key once at start-up: a key ring encrypted with another key (or with one
+    /// while none is configured) stops the portal with a clear line, rather than failing every cookie
+    /// later and quietly growing a second key ring beside the unreadable one. The stored XML is read
+    /// here directly: Data Protection itself would log each failure with a stack trace first.
     /// </summary>
     public static async Task VerifyDataProtectionKeysAsync(this WebApplication app)
     {
-        foreach (var key in app.Services.GetRequiredService<IKeyManager>().GetAllKeys())
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PortalUserState>().ActAsSystem();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var stored = await db.DataProtectionKeys.AsNoTracking().Select(k => new { k.FriendlyName, k.Xml }).ToListAsync();
+
+        var decryptor = new KeyRingDecryptor(app.Services);
+        var plain = 0;
+        foreach (var key in stored)
         {
-            try
+            var encrypted = XElement.Parse(key.Xml ?? "<key />").Descendants(KeyRingEncryptor.Element).ToList();
+            plain += encrypted.Count == 0 ? 1 : 0;
+            foreach (var element in encrypted)
             {
-                _ = key.Descriptor;
-            }
-            catch (CryptographicException e)
-            {
-                throw new StartupConfigurationException(
-                    $"the stored Data Protection key {key.KeyId} cannot be decrypted ({e.Message})",
-                    $"set {KeyEncryptionKey.Setting} to the key they were encrypted with, or delete the rows of data_protection_keys (everyone signs in again)");
+                try
+                {
+                    _ = decryptor.Decrypt(element);
+                }
+                catch (CryptographicException e)
+                {
+                    throw new StartupConfigurationException(
+                        $"the stored Data Protection {key.FriendlyName} cannot be decrypted ({e.Message})",
+                        $"set {KeyEncryptionKey.Setting} to the key it was encrypted with, or delete the rows of data_protection_keys (everyone signs in again)");
+                }
             }
         }
 
@@ -52,14 +66,8 @@ public static partial class PortalDataProtection
         if (app.Services.GetService<KeyEncryptionKey>() is null)
         {
             LogUnencrypted(logger, KeyEncryptionKey.Setting);
-            return;
         }
-
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<PortalUserState>().ActAsSystem();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var plain = await db.DataProtectionKeys.CountAsync(k => !k.Xml!.Contains(KeyRingEncryptor.Element.NamespaceName));
-        if (plain > 0)
+        else if (plain > 0)
         {
             LogPlainKeysLeft(logger, plain);
         }
