@@ -54,28 +54,31 @@ echo "==> Signed in as $USER_NAME"
 }
 
 echo "==> wapiti (crawl <= ${CRAWL}s, attacks <= ${ATTACK}s per module)"
-# Signing out would end the scan's session. (This wapiti cannot take wildcards in -x on Python 3.11.)
+# No -x: wapiti 3.0.4 on Python 3.11 fails on any exclusion (fnmatch). Signing out does not end
+# the scan's session today; with server-side sessions a crawl that posts the sign-out form would.
 wapiti -u "$BASE/" --scope folder \
   -s "$BASE/engagements?q=navy" -s "$BASE/search?q=navy" -s "$BASE/api/search?q=navy&take=5" \
   -s "$BASE/api/engagements?q=navy" -s "$BASE/attaches?q=navy" -s "$BASE/exercises?q=navy" \
   -H "Cookie: $cookie" \
-  -x "$BASE/account/sign-out" \
   -d 3 --max-links-per-page 40 --max-files-per-dir 40 \
   --max-scan-time "$CRAWL" --max-attack-time "$ATTACK" \
   --flush-session -f txt -o "$OUT/wapiti.txt" >"$OUT/wapiti.log" 2>&1 || true
 grep -E "^(Summary|[A-Z].*: [0-9]+)" "$OUT/wapiti.txt" 2>/dev/null | head -n 40 || tail -n 20 "$OUT/wapiti.log"
 
 echo "==> sqlmap"
+# The API at level 3 with every technique; the pages (large, with per-request tokens) without the
+# time-based and stacked ones, which took over 20 minutes a parameter there.
 run_sqlmap() {
-  local url=$1 parameter=$2
-  echo "--- $url (parameter $parameter)"
-  sqlmap -u "$url" -p "$parameter" --cookie="$cookie" --batch --level 3 --risk 2 \
-    --technique=BEUST --time-sec 2 --timeout 15 --retries 1 \
+  local url=$1 parameter=$2 level=${3:-3} techniques=${4:-BEUST}
+  echo "--- $url (parameter $parameter, level $level, techniques $techniques)"
+  sqlmap -u "$url" -p "$parameter" --cookie="$cookie" --batch --level "$level" --risk 2 \
+    --technique="$techniques" --time-sec 2 --timeout 15 --retries 1 \
     --output-dir "$OUT/sqlmap" 2>&1 | grep -E "is vulnerable|might be injectable|not injectable|does not seem|all tested parameters|CRITICAL|ERROR" || true
 }
 run_sqlmap "$BASE/api/search?q=navy&kind=engagement&take=5" q
 run_sqlmap "$BASE/api/engagements?q=navy&nation=GBR" q
 run_sqlmap "$BASE/api/engagements?q=navy&nation=GBR" nation
-run_sqlmap "$BASE/engagements?q=navy&sort=date" sort
+run_sqlmap "$BASE/engagements?q=navy&sort=date" sort 2 BEU
+run_sqlmap "$BASE/engagements?q=navy&sort=date" q 2 BEU
 run_sqlmap "$BASE/api/alliances/NATO/members?asOf=2020-01-01" asOf
 echo "==> Done: $OUT/wapiti.txt, $OUT/sqlmap/"
