@@ -15,6 +15,9 @@
 #   ConnectionStrings__PortalOwner  with it: the owner role's connection, for
 #                             migrations and setup (else the portal's is used)
 #   Portal__Audit__ChainKey   the audit chain key (default: .data/audit-chain.key)
+#   Portal__DataProtection__KeyEncryptionKey
+#                             the key that encrypts the stored sign-in keys (default:
+#                             one generated once into .data/key-encryption.key)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -215,6 +218,19 @@ else
 fi
 
 # --- Portal ---------------------------------------------------------------------
+
+# The Data Protection keys (sign-in cookies) are stored encrypted in the database;
+# this key encrypts them. Generated once, kept beside the cluster, readable by us only.
+if [[ -z ${Portal__DataProtection__KeyEncryptionKey:-} ]]; then
+  key_file=$REPO/.data/key-encryption.key
+  if [[ ! -s $key_file ]]; then
+    mkdir -p "$REPO/.data"
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$key_file") ||
+      dp_die "Could not write $key_file." "check the permissions of $REPO/.data"
+  fi
+  Portal__DataProtection__KeyEncryptionKey=$(<"$key_file")
+  export Portal__DataProtection__KeyEncryptionKey
+fi
 
 dp_note "Building the portal (Release)..."
 dp_run dotnet build src/DiploPortal.Web -c Release -nologo -v q ||

@@ -141,7 +141,21 @@ check_compose() {
       return 0
     fi
   fi
-  docker-compose -f docker-compose.yml config -q
+  # Compose refuses to start without each of its secrets: check that it does, then validate
+  # the file with dummy values.
+  local secrets=(POSTGRES_PASSWORD DIPLOPORTAL_KEY_ENCRYPTION_KEY) missing other
+  for missing in "${secrets[@]}"; do
+    local given=()
+    for other in "${secrets[@]}"; do
+      [[ $other == "$missing" ]] || given+=("$other=compose-check")
+    done
+    if env -u "$missing" "${given[@]}" docker-compose -f docker-compose.yml config -q 2>/dev/null; then
+      echo "docker-compose.yml starts without $missing; it must refuse" >&2
+      return 1
+    fi
+  done
+  POSTGRES_PASSWORD=compose-check DIPLOPORTAL_KEY_ENCRYPTION_KEY=compose-check \
+    docker-compose -f docker-compose.yml config -q
 }
 
 # --- Prerequisites ----------------------------------------------------------------

@@ -7,6 +7,8 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddPortalLogging();
     builder.AddPortalData();
+    builder.AddPortalDataProtection();
+    builder.RequireProductionSecrets();
     builder.Services.AddPortalAccounts(builder.Environment);
     builder.Services.AddPortalUi();
     builder.Services.AddPortalApi();
@@ -17,6 +19,7 @@ try
 
     var app = builder.Build();
     await app.RunPortalSetupAsync();
+    await app.VerifyStartupSecretsAsync();
     app.UsePortalSecurity();
     app.UsePortalPipeline();
     app.MapPortalAccounts();

@@ -15,7 +15,13 @@ public class PortalWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _logDirectory = Directory.CreateTempSubdirectory("diploportal-test-logs-").FullName;
 
-    public TestDatabase Database { get; private set; } = null!;
+    /// <summary>
+    /// The key that encrypts the Data Protection keys stored in the test database, as
+    /// Portal:DataProtection:KeyEncryptionKey; a test may set another one through <see cref="Settings"/>.
+    /// </summary>
+    public const string KeyEncryptionKey = "ZGlwbG9wb3J0YWwtdGVzdHMtb25seS0zMi1ieXRlcyE=";
+
+    public TestDatabase Database { get; protected set; } = null!;
 
     /// <summary>Extra setup applied at start-up (for example demo data), as configuration keys.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
@@ -39,6 +45,7 @@ public class PortalWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:PortalOwner", Database.OwnerConnectionString);
         builder.UseSetting(DiploPortal.Core.Audit.AuditChainKey.ConfigurationKey, TestPostgres.ChainKeyText);
         builder.UseSetting("Portal:LogDirectory", _logDirectory);
+        builder.UseSetting("Portal:DataProtection:KeyEncryptionKey", KeyEncryptionKey);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -30,7 +30,9 @@ public sealed partial class DemoAccounts(UserManager<PortalUser> users, IWebHost
     {
         if (!environment.IsDevelopment())
         {
-            throw new InvalidOperationException("Demo accounts are for Development only; Production never seeds them.");
+            throw new Hosting.StartupConfigurationException(
+                "demo accounts are for Development only; Production never seeds them",
+                "remove Portal__Setup__DemoAccounts; use ./run.sh to try the portal with demo accounts");
         }
 
         foreach (var (userName, displayName, role, clearance, nation) in Accounts)
@@ -49,6 +51,26 @@ public sealed partial class DemoAccounts(UserManager<PortalUser> users, IWebHost
 
             LogCreated(logger, userName, role, clearance);
         }
+    }
+
+    /// <summary>
+    /// The demo user names that exist and open with the published demo password: outside Development the
+    /// portal refuses to start while any does (<see cref="Hosting.ProductionSafeguards"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WithThePublishedPasswordAsync()
+    {
+        var found = new List<string>();
+        foreach (var (userName, _, _, _, _) in Accounts)
+        {
+            // The hasher, not CheckPasswordAsync: this check must not count as a failed sign-in.
+            if (await users.FindByNameAsync(userName) is { PasswordHash: { } hash } user
+                && users.PasswordHasher.VerifyHashedPassword(user, hash, DefaultPassword) != PasswordVerificationResult.Failed)
+            {
+                found.Add(userName);
+            }
+        }
+
+        return found;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo account {UserName} created ({Role}, cleared to {Clearance})")]

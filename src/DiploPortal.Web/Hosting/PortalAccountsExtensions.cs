@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -88,9 +87,6 @@ public static class PortalAccountsExtensions
         // Identity's stores take a context from DI: a scoped one bound to the scope's user, like every other.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
 
-        // Keys in the shared database: every portal instance can read the others' cookies and tokens.
-        services.AddDataProtection().SetApplicationName("DiploPortal").PersistKeysToDbContext<PortalDbContext>();
-
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddOptions<ReleasabilityOptions>().BindConfiguration(ReleasabilityOptions.Section);
@@ -98,6 +94,7 @@ public static class PortalAccountsExtensions
         services.AddScoped<ICurrentUserAccessor>(sp => sp.GetRequiredService<PortalUserState>());
         services.AddScoped<CircuitHandler, UserCircuitHandler>();
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<FirstAdministrator>();
         services.AddScoped<PasswordCheck>();
         services.AddScoped<AccessTokens>();
         services.AddScoped<AccountAdministration>();

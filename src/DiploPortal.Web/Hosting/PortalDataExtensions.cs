@@ -73,6 +73,8 @@ public static partial class PortalDataExtensions
             scope.ServiceProvider.GetRequiredService<PortalUserState>().ActAsSystem();
             await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync();
         }
+
+        await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureAsync(app.Lifetime.ApplicationStopping);
     }
 
     private static async Task RunSetupAsync(IServiceProvider services, PortalSetupOptions options, CancellationToken cancellationToken)

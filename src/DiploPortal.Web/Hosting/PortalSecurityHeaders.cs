@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.AspNetCore.CookiePolicy;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace DiploPortal.Web.Hosting;
 
@@ -20,8 +22,14 @@ public static class PortalSecurityHeaders
 
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
+    public const string KnownProxiesSetting = "Portal:ForwardedHeaders:KnownProxies";
+
     public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IWebHostEnvironment environment)
     {
+        // A year, as the HTTP Observatory and the preload list expect (the default is 30 days). Not for
+        // subdomains: the portal cannot know what else runs under its parent domain.
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ConfigureProxies);
         // Development runs over plain http on localhost; everywhere else cookies travel over HTTPS only.
         var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddAntiforgery(options =>
@@ -52,6 +60,13 @@ public static class PortalSecurityHeaders
             context.Response.OnStarting(static state => AddHeaders((HttpResponse)state), context.Response);
             return next(context);
         });
+        // Behind a TLS-terminating proxy the request arrives over http from the proxy: only the proxies
+        // named here may say that the client used https (HSTS, no redirect) and who the client is (rate limits).
+        if (KnownProxies(app.Configuration).Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -61,6 +76,38 @@ public static class PortalSecurityHeaders
         app.UseCookiePolicy();
         return app;
     }
+
+    /// <summary>
+    /// Only the configured addresses are trusted (ASP.NET Core would trust any loopback address by
+    /// default), one forwarding step, and X-Forwarded-For and -Proto only: the Host header stays the client's.
+    /// </summary>
+    private static void ConfigureProxies(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in KnownProxies(configuration))
+        {
+            if (System.Net.IPNetwork.TryParse(proxy, out var network))
+            {
+                options.KnownIPNetworks.Add(network);
+            }
+            else if (IPAddress.TryParse(proxy, out var address))
+            {
+                options.KnownProxies.Add(address);
+            }
+            else
+            {
+                throw new StartupConfigurationException(
+                    $"{KnownProxiesSetting} holds '{proxy}', which is neither an IP address nor a network",
+                    "give the proxy's address (e.g. 172.18.0.5) or network (e.g. 172.18.0.0/16)");
+            }
+        }
+    }
+
+    // Compose passes an empty entry when no proxy is set.
+    private static string[] KnownProxies(IConfiguration configuration) =>
+        [.. (configuration.GetSection(KnownProxiesSetting).Get<string[]>() ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim())];
 
     private static Task AddHeaders(HttpResponse response)
     {

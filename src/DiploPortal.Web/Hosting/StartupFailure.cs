@@ -31,6 +31,8 @@ public static class StartupFailure
         {
             switch (e)
             {
+                case StartupConfigurationException configuration:
+                    return (configuration.Reason, configuration.Hint);
                 case NpgsqlException { InnerException: SocketException } or NpgsqlException { IsTransient: true }:
                     return ("the PostgreSQL server cannot be reached (" + e.Message + ")",
                         "start it with ./run.sh, or set ConnectionStrings__Portal to a reachable server");

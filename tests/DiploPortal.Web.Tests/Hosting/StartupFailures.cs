@@ -65,7 +65,7 @@ public class StartupFailures
         AssertOneClearLine(output, "Portal:Audit:ChainKey is not set", "Portal__Audit__ChainKey");
     }
 
-    private static void AssertOneClearLine(string output, string reason, string hint)
+    internal static void AssertOneClearLine(string output, string reason, string hint)
     {
         var fatal = output.Split('\n').Where(l => l.Contains("could not start", StringComparison.Ordinal)).ToList();
         Assert.True(fatal.Count == 1, output);
@@ -75,7 +75,7 @@ public class StartupFailures
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunPortalAsync(Dictionary<string, string> environment)
+    internal static async Task<(int ExitCode, string Output)> RunPortalAsync(Dictionary<string, string> environment)
     {
         var portal = Path.Combine(AppContext.BaseDirectory, "DiploPortal.Web.dll");
         var start = new ProcessStartInfo("dotnet", [portal])
