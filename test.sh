@@ -143,7 +143,7 @@ check_compose() {
   fi
   # Compose refuses to start without each of its secrets: check that it does, then validate
   # the file with dummy values.
-  local secrets=(POSTGRES_PASSWORD DIPLOPORTAL_KEY_ENCRYPTION_KEY) missing other
+  local secrets=(POSTGRES_PASSWORD PORTAL_DB_PASSWORD PORTAL_AUDIT_CHAIN_KEY DIPLOPORTAL_KEY_ENCRYPTION_KEY) missing other
   for missing in "${secrets[@]}"; do
     local given=()
     for other in "${secrets[@]}"; do
@@ -154,8 +154,8 @@ check_compose() {
       return 1
     fi
   done
-  POSTGRES_PASSWORD=compose-check DIPLOPORTAL_KEY_ENCRYPTION_KEY=compose-check \
-    docker-compose -f docker-compose.yml config -q
+  POSTGRES_PASSWORD=compose-check PORTAL_DB_PASSWORD=compose-check PORTAL_AUDIT_CHAIN_KEY=compose-check \
+    DIPLOPORTAL_KEY_ENCRYPTION_KEY=compose-check docker-compose -f docker-compose.yml config -q
 }
 
 # --- Prerequisites ----------------------------------------------------------------

@@ -144,6 +144,7 @@ public class ProductionStart
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Portal"] = "Host=127.0.0.1;Port=1;Username=portal;Password=secret;Database=diploportal;Timeout=3",
             ["Portal__DataProtection__KeyEncryptionKey"] = PortalWebFactory.KeyEncryptionKey,
+            ["Portal__Audit__ChainKey"] = TestPostgres.ChainKeyText,
         };
         foreach (var (key, value) in overrides)
         {

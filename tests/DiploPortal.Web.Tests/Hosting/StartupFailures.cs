@@ -59,6 +59,7 @@ public class StartupFailures
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Portal"] = "Host=127.0.0.1;Port=1;Username=portal;Password=not-used;Database=nowhere;Timeout=3",
+            ["Portal__DataProtection__KeyEncryptionKey"] = PortalWebFactory.KeyEncryptionKey,
         });
 
         Assert.Equal(1, exitCode);
