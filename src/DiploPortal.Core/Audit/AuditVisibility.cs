@@ -18,6 +18,8 @@ namespace DiploPortal.Core.Audit;
 /// </summary>
 internal static class AuditVisibility
 {
+    private const int MaxRange = 100_000;
+
     private static readonly MethodInfo LiveMethod = typeof(AuditVisibility).GetMethod(nameof(LiveAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>The ids of <paramref name="entries"/> whose values the context's user may not read.</summary>
@@ -209,11 +211,12 @@ internal static class AuditVisibility
                 }
             }
 
-            foreach (var range in group.Where(s => s.FirstId != s.LastId))
+            // An import's range (at most MaxRange ids; a longer or inverted one is not judged, so hidden).
+            foreach (var range in group.Where(s => s.FirstId < s.LastId && (long)s.LastId - s.FirstId < MaxRange))
             {
-                var ids = Enumerable.Range(range.FirstId, Math.Min(range.LastId - range.FirstId + 1, 100_000)).ToArray();
+                var ids = Enumerable.Range(range.FirstId, range.LastId - range.FirstId + 1).ToArray();
                 var (rangeSeen, rangeExisting) = await (Task<(HashSet<int>, HashSet<int>)>)LiveMethod.MakeGenericMethod(group.Key.ClrType).Invoke(null, [db, ids, cancellationToken])!;
-                if (rangeExisting.IsSubsetOf(rangeSeen) && range.LastId - range.FirstId < 100_000)
+                if (rangeExisting.IsSubsetOf(rangeSeen))
                 {
                     visible.Add(range);
                 }
