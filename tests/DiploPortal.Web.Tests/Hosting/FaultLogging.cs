@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using DiploPortal.Web.Accounts;
 using DiploPortal.Web.Tests.Lists;
+using Microsoft.Extensions.Logging;
 
 namespace DiploPortal.Web.Tests.Hosting;
 
@@ -24,10 +25,10 @@ public class FaultLogging(DemoDataPortal portal) : IClassFixture<DemoDataPortal>
         using var response = await client.SendAsync(request);
 
         await BadInput.ProblemAsync(response, HttpStatusCode.BadRequest);
-        var events = await EventsAboutAsync("abc-logged", e => Level(e) == "Warning" && Source(e).EndsWith("RequestFaults", StringComparison.Ordinal));
-        Assert.Single(events, e => Source(e).EndsWith("RequestFaults", StringComparison.Ordinal));
-        Assert.All(events, e => Assert.NotEqual("Error", Level(e)));
-        Assert.All(events, e => Assert.False(e.TryGetProperty("@x", out _), e.ToString()));
+        var events = await EventsAboutAsync("abc-logged", e => e.Level == LogLevel.Warning && IsFromRequestFaults(e));
+        Assert.Single(events, e => IsFromRequestFaults(e) && e.Level == LogLevel.Warning);
+        Assert.All(events, e => Assert.True(e.Level < LogLevel.Error, e.ToString()));
+        Assert.All(events, e => Assert.False(e.HasException, e.ToString()));
     }
 
     [Fact]
@@ -44,17 +45,19 @@ public class FaultLogging(DemoDataPortal portal) : IClassFixture<DemoDataPortal>
             await hangUp.CancelAsync();
         }
 
-        var events = await EventsAboutAsync("/engagements/export.csv", e => Source(e).EndsWith("RequestFaults", StringComparison.Ordinal));
-        Assert.Contains(events, e => Level(e) == "Information" && Message(e).StartsWith("The client disconnected", StringComparison.Ordinal));
-        Assert.DoesNotContain(events, e => Level(e) is "Error" or "Fatal");
+        var events = await EventsAboutAsync("/engagements/export.csv", IsFromRequestFaults);
+        Assert.Contains(events, e => e.Level == LogLevel.Information && e.Message.StartsWith("The client disconnected", StringComparison.Ordinal));
+        Assert.DoesNotContain(events, e => e.Level >= LogLevel.Error || e.HasException);
     }
 
-    private async Task<List<JsonElement>> EventsAboutAsync(string text, Func<JsonElement, bool> arrived)
+    private static bool IsFromRequestFaults(LoggedEvent e) => e.Category.EndsWith("RequestFaults", StringComparison.Ordinal);
+
+    private async Task<List<LoggedEvent>> EventsAboutAsync(string text, Func<LoggedEvent, bool> arrived)
     {
-        // The log is written as requests end; give the last one a moment.
+        // Events are logged as requests end; give the last one a moment.
         for (var attempt = 0; ; attempt++)
         {
-            var events = portal.LogEvents().Where(e => e.ToString().Contains(text, StringComparison.Ordinal)).ToList();
+            var events = portal.LogEvents().Where(e => e.Message.Contains(text, StringComparison.Ordinal)).ToList();
             if (events.Any(arrived) || attempt == 50)
             {
                 return events;
@@ -63,12 +66,6 @@ public class FaultLogging(DemoDataPortal portal) : IClassFixture<DemoDataPortal>
             await Task.Delay(100);
         }
     }
-
-    private static string Level(JsonElement e) => e.TryGetProperty("@l", out var level) ? level.GetString()! : "Information";
-
-    private static string Source(JsonElement e) => e.TryGetProperty("SourceContext", out var source) ? source.GetString()! : "";
-
-    private static string Message(JsonElement e) => e.GetProperty("@mt").GetString()!;
 
     private static async Task<string> TokenAsync(HttpClient client)
     {

@@ -1,18 +1,22 @@
+using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
 using DiploPortal.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DiploPortal.Web.Tests.Lists;
 
 /// <summary>
 /// The 5,000-engagement demo data set, generated at start-up as ./run.sh does, with the demo accounts,
-/// and the portal's log (compact JSON) readable by the tests.
+/// and what the portal logs, for the tests to read.
 /// </summary>
 public sealed class DemoDataPortal : PortalWebFactory
 {
     public const int Engagements = 5_000;
 
-    private readonly string _logs = Directory.CreateTempSubdirectory("diploportal-demo-logs-").FullName;
+    private readonly CapturedLogs _captured = new();
 
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
@@ -21,7 +25,6 @@ public sealed class DemoDataPortal : PortalWebFactory
         ["Portal:Setup:DemoEngagements"] = Engagements.ToString(CultureInfo.InvariantCulture),
         ["Portal:RateLimits:SignIn:PermitLimit"] = "1000",
         ["Portal:RateLimits:Token:PermitLimit"] = "1000",
-        ["Portal:LogDirectory"] = _logs,
     };
 
     public override async Task InitializeAsync()
@@ -36,29 +39,46 @@ public sealed class DemoDataPortal : PortalWebFactory
         }
     }
 
-    /// <summary>Every event logged so far.</summary>
-    public IReadOnlyList<JsonElement> LogEvents()
-    {
-        var events = new List<JsonElement>();
-        foreach (var file in Directory.GetFiles(_logs, "*.json"))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            while (reader.ReadLine() is { } line)
-            {
-                events.Add(JsonDocument.Parse(line).RootElement.Clone());
-            }
-        }
+    /// <summary>Every event the portal's own loggers wrote so far: level, category, message, and whether it carried an exception.</summary>
+    public IReadOnlyList<LoggedEvent> LogEvents() => [.. _captured.Events];
 
-        return events;
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Serilog's factory writes through the process-wide static logger, which the last host started in
+        // this test process owns; this host's events are captured here instead.
+        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerFactory>(new LoggerFactory([_captured])));
     }
 
-    public override async ValueTask DisposeAsync()
+}
+
+/// <summary>One event a portal logger wrote.</summary>
+public sealed record LoggedEvent(LogLevel Level, string Category, string Message, bool HasException);
+
+/// <summary>Keeps every event in memory, for tests of what is logged and how.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    public ConcurrentQueue<LoggedEvent> Events { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
     {
-        await base.DisposeAsync();
-        if (Directory.Exists(_logs))
+    }
+
+    private sealed class Logger(CapturedLogs logs, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            Directory.Delete(_logs, recursive: true);
+            if (IsEnabled(logLevel))
+            {
+                logs.Events.Enqueue(new LoggedEvent(logLevel, category, formatter(state, exception), exception is not null));
+            }
         }
     }
 }
