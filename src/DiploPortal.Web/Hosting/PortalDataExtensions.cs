@@ -67,10 +67,10 @@ public static partial class PortalDataExtensions
             await RunSetupAsync(ownerServices, asOwner, app.Lifetime.ApplicationStopping);
         }
 
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PortalUserState>().ActAsSystem();
         if (app.Configuration.GetValue<bool>("Portal:Setup:DemoAccounts"))
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<PortalUserState>().ActAsSystem();
             await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync();
         }
 
