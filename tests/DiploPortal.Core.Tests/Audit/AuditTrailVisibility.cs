@@ -107,6 +107,20 @@ public class AuditTrailVisibility : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ShowsAnImportsDetailsOnlyToReadersWhoMaySeeEveryRecordItWrote()
+    {
+        var id = await CreateSecretBritishEngagementAsync();
+        await new AuditTrail(_database.Factory).RecordAsync(AuditAction.Imported, "Engagement", null, new { file = "nightjar.csv", rows = 2, firstId = id, lastId = id + 1 });
+
+        var french = Assert.Single(await PageAsync(French), e => e.Action == AuditAction.Imported);
+        var british = Assert.Single(await PageAsync(British), e => e.Action == AuditAction.Imported);
+
+        Assert.True(french.Redacted);
+        Assert.Empty(french.Values);
+        Assert.Contains(british.Values, v => v.After == "nightjar.csv");
+    }
+
+    [Fact]
     public async Task ShowsEverythingAboutRecordsTheReaderMaySee()
     {
         await using (var db = _database.CreateContext())
