@@ -40,7 +40,7 @@ public sealed partial class RequestFaults(RequestDelegate next, ILogger<RequestF
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
             LogUnreadableRequest(logger, context.Request.Method, context.Request.Path, ex.StatusCode, ex.Message);
-            await WriteAsync(context, ex.StatusCode, "The request could not be read", ReadableReason(ex));
+            await WriteAsync(context, ex.StatusCode, "The request could not be read", ReadableReason(ex), FieldOf(ex));
         }
         catch (Exception ex) when (DatabaseFaults.IsUnavailable(ex) && !context.Response.HasStarted)
         {
@@ -87,6 +87,18 @@ public sealed partial class RequestFaults(RequestDelegate next, ILogger<RequestF
         var lines = errors is null ? [] : errors.Values.SelectMany(messages => messages).Select(m => "- " + m);
         return response.WriteAsync(string.Join('\n', [title + ".", detail, .. lines, "", "Go back, or start again from the home page: /"]) + "\n");
     }
+
+    /// <summary>
+    /// The JSON field a body failed on (a NUL, a text too long, a number that is not one), under the name
+    /// the caller sent, so that a script sees which field to fix as it would from the rules after binding.
+    /// </summary>
+    private static Dictionary<string, string[]>? FieldOf(BadHttpRequestException ex) =>
+        ex.InnerException is System.Text.Json.JsonException { Path: { } path } json
+            && path.StartsWith("$.", StringComparison.Ordinal) && path.Length > 2
+            ? new Dictionary<string, string[]>(StringComparer.Ordinal) { [path[2..].Split('.', '[')[0]] = [FirstLine(json.Message)] }
+            : null;
+
+    private static string FirstLine(string message) => message.Split(" Path:", 2)[0].Trim();
 
     // Binding messages name the parameter and the value's type, never a stack; the 413 of a body too large says so plainly.
     private static string ReadableReason(BadHttpRequestException ex) =>

@@ -47,7 +47,7 @@ public class AuthorizationMatrix(AccountsPortal portal) : IClassFixture<Accounts
         ["POST /api/engagements"] = [PortalPolicies.ReadRecords, PortalPolicies.MaintainRecords],
         ["PUT /api/engagements/{id:int}"] = [PortalPolicies.ReadRecords, PortalPolicies.MaintainRecords],
         ["DELETE /api/engagements/{id:int}"] = [PortalPolicies.ReadRecords, PortalPolicies.MaintainRecords],
-        ["POST /api/admin/accounts"] = [PortalPolicies.ReadRecords, PortalPolicies.Administer],
+        ["POST /api/admin/accounts/"] = [PortalPolicies.ReadRecords, PortalPolicies.Administer],
         ["PATCH /api/admin/accounts/{userName}"] = [PortalPolicies.ReadRecords, PortalPolicies.Administer],
         ["POST /api/admin/accounts/{userName}/password"] = [PortalPolicies.ReadRecords, PortalPolicies.Administer],
         ["DELETE /api/admin/accounts/{userName}/tokens/{id:long}"] = [PortalPolicies.ReadRecords, PortalPolicies.Administer],

@@ -16,6 +16,8 @@ public sealed class OutagePortal : PortalWebFactory
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["ConnectionStrings:Portal"] = Postgres.ConnectionStringFor("portal"),
+        // Its own server, one role: setup migrates with the portal's connection (no owner role to hand over to).
+        ["ConnectionStrings:PortalOwner"] = "",
         ["Portal:Setup:ApplyMigrations"] = "true",
         ["Portal:Setup:LoadReferenceData"] = "true",
         ["Portal:Setup:DemoAccounts"] = "true",
