@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Engagements;
 using DiploPortal.Web.Accounts;
@@ -10,7 +11,7 @@ namespace DiploPortal.Web.Api;
 
 /// <summary>
 /// An engagement as a script writes it: the fields <c>GET /api/engagements/{id}</c> returns, nations by alpha-3
-/// code (<c>participants</c>: the first is the lead), alliances by acronym, and the reason when the write lowers
+/// code or as <c>GET</c> gives them (<c>participants</c>: the first is the lead; other fields of <c>GET</c> are ignored), alliances by acronym, and the reason when the write lowers
 /// the marking or widens releasability.
 /// </summary>
 public sealed record EngagementWriteDto(
@@ -18,15 +19,15 @@ public sealed record EngagementWriteDto(
     EngagementKind? Kind,
     CommunicationChannel? Channel,
     DateOnly? OccurredOn,
-    string? Host,
+    [property: JsonConverter(typeof(NationCodeJson))] string? Host,
     string? Location,
     string? Summary,
     EngagementOutcome? Outcome,
     string? OutcomeNotes,
     Classification? Classification,
-    IReadOnlyList<string?>? ReleasableToNations,
+    [property: JsonConverter(typeof(NationCodeListJson))] IReadOnlyList<string?>? ReleasableToNations,
     IReadOnlyList<string?>? ReleasableToAlliances,
-    IReadOnlyList<string?>? Participants,
+    [property: JsonConverter(typeof(NationCodeListJson))] IReadOnlyList<string?>? Participants,
     string? DowngradeReason);
 
 /// <summary>

@@ -58,6 +58,23 @@ public class EngagementWriteApiAnswers(AccountsPortal portal) : IClassFixture<Ac
     }
 
     [Fact]
+    public async Task TakesBackWhatGetReturnedWithOneFieldChanged()
+    {
+        var (id, _) = await CreateAsync(Body());
+        using var read = await _client.GetAsync(new Uri($"/api/engagements/{id}", UriKind.Relative));
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await read.Content.ReadAsStringAsync())!.AsObject();
+        body["outcomeNotes"] = "Agreed to meet again in spring.";
+
+        using var put = await SendAsync(HttpMethod.Put, id, read.Headers.ETag!.Tag, body);
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var saved = await put.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Agreed to meet again in spring.", saved.GetProperty("outcomeNotes").GetString());
+        Assert.Equal(["GBR", "FRA"], saved.GetProperty("participants").EnumerateArray().Select(p => p.GetProperty("code").GetString()));
+        Assert.Equal("FRA", saved.GetProperty("host").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task AnswersNotFoundForAnEngagementTheCallerMayNotSee()
     {
         var hidden = await portal.Database.ScalarAsync<int>("""
