@@ -1,8 +1,10 @@
 using System.Globalization;
 using DiploPortal.Core;
 using DiploPortal.Core.Audit;
+using DiploPortal.Core.Data;
 using DiploPortal.Core.DemoData;
 using DiploPortal.Core.Setup;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -154,6 +156,9 @@ public static class ToolApp
                 return rekeyed.Entries == 0
                     ? "The audit trail is empty: nothing to re-key."
                     : string.Create(CultureInfo.InvariantCulture, $"Re-keyed {rekeyed.Entries:N0} audit entries. Old head (plain SHA-256): {rekeyed.OldHead}. New head: {rekeyed.NewHead}.");
+            case ToolCommand.Import:
+                return await ImportCommand.RunAsync(
+                    services.GetRequiredService<PooledDbContextFactory<PortalDbContext>>(), services.GetRequiredService<TimeProvider>(), arguments.File!, arguments.As!, cancellationToken);
             default:
                 var defaults = new DemoDataOptions();
                 var options = new DemoDataOptions

@@ -10,6 +10,7 @@ public enum ToolCommand
     SeedDemo,
     Setup,
     RekeyAudit,
+    Import,
 }
 
 /// <summary>A parsed command line; <see cref="Error"/> is set when it could not be understood.</summary>
@@ -20,6 +21,8 @@ public sealed record ToolArguments(
     int? Seed = null,
     DateOnly? Anchor = null,
     bool Force = false,
+    string? File = null,
+    string? As = null,
     string? Error = null)
 {
     public const string Usage =
@@ -38,6 +41,11 @@ public sealed record ToolArguments(
           rekey-audit      Once, after upgrading to the keyed audit chain: re-hash a trail written
                            before it with Portal__Audit__ChainKey (refused unless the whole trail is
                            an intact unkeyed chain); prints the old and new head.
+          import           Import an engagement CSV file (the export's format) as the import page does:
+                           every row checked first, then all rows in one transaction, one audit entry.
+              --file PATH         the CSV file
+              --as USER           the staff account the import is made and audited as (its
+                                  clearance and nationality bound the markings it may give)
           help             Show this text.
 
         Options:
@@ -69,6 +77,7 @@ public sealed record ToolArguments(
             "seed-demo" => ToolCommand.SeedDemo,
             "setup" => ToolCommand.Setup,
             "rekey-audit" => ToolCommand.RekeyAudit,
+            "import" => ToolCommand.Import,
             "help" or "--help" or "-h" => ToolCommand.Help,
             _ => (ToolCommand?)null,
         };
@@ -98,12 +107,23 @@ public sealed record ToolArguments(
                         ? result with { Anchor = anchor }
                         : result with { Error = "--anchor needs a date as yyyy-MM-dd." },
                 "--force" when parsed == ToolCommand.SeedDemo => result with { Force = true },
+                "--file" when parsed == ToolCommand.Import => Value() is { Length: > 0 } file
+                    ? result with { File = file }
+                    : result with { Error = "--file needs the path of a CSV file." },
+                "--as" when parsed == ToolCommand.Import => Value() is { Length: > 0 } user
+                    ? result with { As = user }
+                    : result with { Error = "--as needs a user name." },
                 _ => result with { Error = $"Unknown option '{option}' for {args[0]}." },
             };
             if (result.Error is not null)
             {
                 return result;
             }
+        }
+
+        if (parsed == ToolCommand.Import && (result.File is null || result.As is null))
+        {
+            return result with { Error = "import needs --file PATH and --as USER." };
         }
 
         return result;

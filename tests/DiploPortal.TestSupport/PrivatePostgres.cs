@@ -30,9 +30,32 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(_root, "data");
 
-    /// <summary>A connection string to <paramref name="database"/> on this server (created by the portal's migrations).</summary>
-    public string ConnectionStringFor(string database) =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Timeout = 3 }.ConnectionString;
+    /// <summary>A connection string to <paramref name="database"/> on this server, as <paramref name="user"/> (default: the superuser).</summary>
+    public string ConnectionStringFor(string database, string user = "postgres") =>
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = user, Database = database, Timeout = 3 }.ConnectionString;
+
+    /// <summary>
+    /// An empty database owned by the owner role, and the portal's role, as run.sh and the shared test server
+    /// set them up (<see cref="TestPostgres.OwnerRole"/>, <see cref="TestPostgres.PortalRole"/>): the portal
+    /// refuses to run as a superuser, and its setup migrates as the owner and grants the portal's role its rows.
+    /// </summary>
+    public async Task CreatePortalDatabaseAsync(string database)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionStringFor("postgres")) { Pooling = false };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        // One statement per command: CREATE DATABASE refuses to run in a batch.
+        foreach (var sql in new[]
+        {
+            $"CREATE ROLE {TestPostgres.OwnerRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE",
+            $"CREATE ROLE {TestPostgres.PortalRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE",
+            $"CREATE DATABASE \"{database}\" OWNER {TestPostgres.OwnerRole}",
+        })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
 
     /// <summary>Initialises and starts a small cluster on a free port.</summary>
     public static async Task<PrivatePostgres> StartAsync()

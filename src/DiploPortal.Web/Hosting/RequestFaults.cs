@@ -47,8 +47,7 @@ public sealed partial class RequestFaults(RequestDelegate next, ILogger<RequestF
             var (exceptionType, reason) = (ex.GetType().Name, ex.GetBaseException().Message);
             LogDatabaseUnavailable(logger, context.Request.Method, context.Request.Path, exceptionType, reason);
 
-            context.Response.Headers.RetryAfter = "5";
-            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, DatabaseUnavailableTitle, DatabaseUnavailableDetail);
+            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, DatabaseUnavailableTitle, DatabaseUnavailableDetail, retryAfterSeconds: 5);
         }
     }
 
@@ -68,13 +67,20 @@ public sealed partial class RequestFaults(RequestDelegate next, ILogger<RequestF
         };
     }
 
-    /// <summary>Writes problem details to API callers and a short plain-text message to people.</summary>
-    public static Task WriteAsync(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors = null)
+    /// <summary>
+    /// Writes problem details to API callers and a short plain-text message to people. The response is cleared
+    /// first (headers too), so a Retry-After must be passed here, not set before.
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors = null, int? retryAfterSeconds = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var response = context.Response;
         response.Clear();
         response.StatusCode = status;
+        if (retryAfterSeconds is { } seconds)
+        {
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (ApiProblems.IsApiRequest(context.Request))
         {
             var problem = errors is null

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using DiploPortal.TestSupport;
 using DiploPortal.Web.Accounts;
@@ -15,9 +16,8 @@ public sealed class OutagePortal : PortalWebFactory
 
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        ["ConnectionStrings:Portal"] = Postgres.ConnectionStringFor("portal"),
-        // Its own server, one role: setup migrates with the portal's connection (no owner role to hand over to).
-        ["ConnectionStrings:PortalOwner"] = "",
+        ["ConnectionStrings:Portal"] = Postgres.ConnectionStringFor("portal", TestPostgres.PortalRole),
+        ["ConnectionStrings:PortalOwner"] = Postgres.ConnectionStringFor("portal", TestPostgres.OwnerRole),
         ["Portal:Setup:ApplyMigrations"] = "true",
         ["Portal:Setup:LoadReferenceData"] = "true",
         ["Portal:Setup:DemoAccounts"] = "true",
@@ -29,6 +29,7 @@ public sealed class OutagePortal : PortalWebFactory
     {
         await base.InitializeAsync();
         Postgres = await PrivatePostgres.StartAsync();
+        await Postgres.CreatePortalDatabaseAsync("portal");
     }
 
     public override async ValueTask DisposeAsync()
@@ -55,13 +56,17 @@ public class DatabaseOutage(OutagePortal portal) : IClassFixture<OutagePortal>
     {
         using var api = portal.CreateClient();
         var reader = await TokenAsync(api);
+        using var staff = portal.CreateClient();
+        staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiTokens.IssueAsync(staff, "staff"));
         using var browser = portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         await AccountsPortal.SignInAsync(browser, "analyst");
 
         // Writers: each issued token is a row written and committed before the answer (and an audit entry).
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        // And editors' saves through the write API: each 201 is an engagement committed before the answer.
+        var created = new System.Collections.Concurrent.ConcurrentBag<int>();
         using var stop = new CancellationTokenSource();
-        var writers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        var writers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -70,13 +75,24 @@ public class DatabaseOutage(OutagePortal portal) : IClassFixture<OutagePortal>
                     acknowledged.Add(token);
                 }
             }
-        })).ToList();
+        })).Concat(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if (await TryCreateAsync(staff, "Written during the outage drill") is { } id)
+                {
+                    created.Add(id);
+                }
+            }
+        }))).ToList();
         // Each token costs a password hash (210,000 PBKDF2 rounds): on a busy machine that is seconds.
-        for (var waited = Stopwatch.StartNew(); acknowledged.Count < 3 && waited.Elapsed < TimeSpan.FromMinutes(2);)
+        for (var waited = Stopwatch.StartNew(); (acknowledged.Count < 3 || created.Count < 3) && waited.Elapsed < TimeSpan.FromMinutes(2);)
         {
             await Task.Delay(100);
         }
 
+        // One engagement to change while the database is down and again after it returns.
+        var (changedId, changedTag) = await CreateAsync(staff);
 
         await portal.Postgres.KillAsync();
 
@@ -91,6 +107,18 @@ public class DatabaseOutage(OutagePortal portal) : IClassFixture<OutagePortal>
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         }
 
+        using (var post = await staff.PostAsJsonAsync(new Uri("/api/engagements", UriKind.Relative), Body("Refused while down")))
+        {
+            var problem = await BadInput.ProblemAsync(post, HttpStatusCode.ServiceUnavailable);
+            Assert.Equal("The database is not available", problem.GetProperty("title").GetString());
+            Assert.NotNull(post.Headers.RetryAfter);
+        }
+
+        using (var put = await PutAsync(staff, changedId, changedTag, "Changed while down"))
+        {
+            await BadInput.ProblemAsync(put, HttpStatusCode.ServiceUnavailable);
+        }
+
         using (var page = await browser.GetAsync(new Uri("/engagements", UriKind.Relative)))
         {
             var html = await page.Content.ReadAsStringAsync();
@@ -101,6 +129,7 @@ public class DatabaseOutage(OutagePortal portal) : IClassFixture<OutagePortal>
         await stop.CancelAsync();
         await Task.WhenAll(writers);
         var ackedBeforeRestart = acknowledged.ToList();
+        var createdBeforeRestart = created.ToList();
 
         await portal.Postgres.RestartAfterKillAsync();
         var clock = Stopwatch.StartNew();
@@ -127,6 +156,61 @@ public class DatabaseOutage(OutagePortal portal) : IClassFixture<OutagePortal>
             using var response = await GetAsync(api, "/api/nations", token);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
+
+        Assert.NotEmpty(createdBeforeRestart);
+        foreach (var id in createdBeforeRestart)
+        {
+            using var response = await staff.GetAsync(new Uri($"/api/engagements/{id}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // The refused save changed nothing: the version read before the outage is still the current one.
+        using (var put = await PutAsync(staff, changedId, changedTag, "Changed after the return"))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        Assert.Equal("Changed after the return", (await staff.GetFromJsonAsync<JsonElement>($"/api/engagements/{changedId}")).GetProperty("title").GetString());
+        Assert.NotNull(await TryCreateAsync(staff, "Written after the return"));
+    }
+
+    private static Dictionary<string, object?> Body(string title) => new()
+    {
+        ["title"] = title,
+        ["kind"] = "StaffTalks",
+        ["channel"] = "FaceToFace",
+        ["occurredOn"] = "2025-03-04",
+        ["summary"] = "Written by the outage drill.",
+        ["outcome"] = "Positive",
+        ["classification"] = "Restricted",
+        ["participants"] = new[] { "GBR", "FRA" },
+    };
+
+    private static async Task<(int Id, string ETag)> CreateAsync(HttpClient staff)
+    {
+        using var response = await staff.PostAsJsonAsync(new Uri("/api/engagements", UriKind.Relative), Body("Changed by the outage drill"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(), response.Headers.ETag!.Tag);
+    }
+
+    /// <summary>The id of the engagement the API acknowledged, or null when it answered 503 (anything else fails the test).</summary>
+    private static async Task<int?> TryCreateAsync(HttpClient staff, string title)
+    {
+        using var response = await staff.PostAsJsonAsync(new Uri("/api/engagements", UriKind.Relative), Body(title));
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            return null;
+        }
+
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    private static async Task<HttpResponseMessage> PutAsync(HttpClient staff, int id, string etag, string title)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/engagements/{id}", UriKind.Relative)) { Content = JsonContent.Create(Body(title)) };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
+        return await staff.SendAsync(request);
     }
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string address, string token)
