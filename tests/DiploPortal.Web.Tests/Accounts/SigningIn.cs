@@ -88,4 +88,19 @@ public class SigningIn(AccountsPortal portal) : IClassFixture<AccountsPortal>
         Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
         Assert.Contains("/account/sign-in", afterwards.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RefusesASignOutWithoutTheAntiforgeryTokenAsABadRequestAndStaysSignedIn()
+    {
+        using var client = portal.CreateBrowserClient();
+        await AccountsPortal.SignInAsync(client, "planner");
+
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "/" });
+        using var response = await client.PostAsync(new Uri("/account/sign-out", UriKind.Relative), content);
+
+        // Another site cannot sign a person out; the refusal is the caller's fault (400), not the portal's (500).
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var afterwards = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+    }
 }
