@@ -34,15 +34,17 @@ public sealed class PortalUserState(IHttpContextAccessor http, PooledDbContextFa
             }
 
             var principal = _principal ?? http.HttpContext?.User;
-            var user = PortalClaims.ToCurrentUser(principal, AlliancesOf);
-            // A circuit keeps its principal for hours: the alliances are read again (from a short cache) every
-            // time, and the same user object is kept only while they are the same list.
-            if (_current is null || !ReferenceEquals(principal, _currentFor) || !ReferenceEquals(_current.AllianceAcronyms, user.AllianceAcronyms))
+            // A circuit keeps its principal for hours: for the same principal only the alliances are read again
+            // (from a short cache), and the user object is kept while they are the same list; the claims are
+            // read once per principal, not on every query.
+            if (_current is not null && ReferenceEquals(principal, _currentFor)
+                && (_current.NationCode is not { } nation || ReferenceEquals(AlliancesOf(nation), _current.AllianceAcronyms)))
             {
-                _current = user;
-                _currentFor = principal;
+                return _current;
             }
 
+            _current = PortalClaims.ToCurrentUser(principal, AlliancesOf);
+            _currentFor = principal;
             return _current;
         }
     }
