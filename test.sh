@@ -158,6 +158,16 @@ check_compose() {
     DIPLOPORTAL_KEY_ENCRYPTION_KEY=compose-check docker-compose -f docker-compose.yml config -q
 }
 
+# A merge that left conflict markers behind (in docs too, which no build reads).
+check_conflict_markers() {
+  if git -C "$REPO" rev-parse --is-inside-work-tree >/dev/null 2>&1 &&
+    git -C "$REPO" grep -n -I -E '^(<<<<<<<|>>>>>>>) ' -- . ':!*.trx' >&2; then
+    echo "conflict markers left in the files above" >&2
+    return 1
+  fi
+  return 0
+}
+
 # --- Prerequisites ----------------------------------------------------------------
 
 command -v dotnet >/dev/null 2>&1 ||
@@ -219,6 +229,7 @@ mkdir -p "$DIPLOPORTAL_TEST_ARTIFACTS"
 
 # --- Checks, build, tests ---------------------------------------------------------
 
+run_step "conflict markers" check_conflict_markers || true
 run_step "docker-compose.yml check" check_compose || true
 run_step "dotnet tool restore" dp_run dotnet tool restore || true
 if ! run_step "dotnet format (verify)" dp_run dotnet format DiploPortal.sln --verify-no-changes; then
