@@ -103,6 +103,13 @@ public abstract partial class RecordListPage<TFilter, TItem> : PortalComponentBa
     /// <summary>The first page of the list as filtered.</summary>
     protected string FirstPageAddress => Path + Format(Request.Filter);
 
+    /// <summary>
+    /// A record's address (<paramref name="recordPath"/>) that remembers this list as filtered and paged, so that
+    /// its back link and a delete return here (see <see cref="ReturnAddress"/>).
+    /// </summary>
+    protected string RecordAddress(string recordPath) =>
+        ReturnAddress.Carry(recordPath, Path + Format(Request.Filter, Request.Cursor, Request.Direction), Path);
+
     /// <summary>The address of the export of the list as filtered, in <paramref name="format"/> (csv or xlsx).</summary>
     protected string ExportAddress(string format) => $"{Path}/export.{format}" + Format(Request.Filter);
 

@@ -1,5 +1,7 @@
 using DiploPortal.Web.Hosting;
+using DiploPortal.Web.Lists;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace DiploPortal.Web.Components.Shared;
 
@@ -89,6 +91,20 @@ public abstract partial class PortalComponentBase : ComponentBase, IDisposable
 
         return record;
     }
+
+    /// <summary>
+    /// The list this page was opened from, filters and page included (the address's <c>?back=</c>, see
+    /// <see cref="ReturnAddress"/>), or <paramref name="fallback"/> (by default the plain list at <paramref name="listPath"/>).
+    /// </summary>
+    protected string BackToList(string listPath, string? fallback = null) => ReturnAddress.ListOr(BackParameter, listPath, fallback);
+
+    /// <summary><paramref name="address"/> (a record's detail or edit page) still knowing the list this page was opened from.</summary>
+    protected string KeepingList(string address, string listPath) => ReturnAddress.Carry(address, BackParameter, listPath);
+
+    private string? BackParameter =>
+        QueryHelpers.ParseQuery(RecordNavigation.ToAbsoluteUri(RecordNavigation.Uri).Query).TryGetValue(ReturnAddress.Parameter, out var back)
+            ? back.ToString()
+            : null;
 
     public void Dispose()
     {
