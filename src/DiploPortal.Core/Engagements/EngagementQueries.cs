@@ -130,14 +130,20 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
     protected override async Task<IQueryable<Engagement>?> FilteredAsync(PortalDbContext db, EngagementFilter filter, CancellationToken cancellationToken)
     {
         IQueryable<Engagement> query = db.Engagements.AsNoTracking();
-        if (RecordCode.Normalise(filter.Nation) is { } wanted)
+        if (!filter.Nations.IsEmpty)
         {
-            if (await NationIdAsync(db, wanted, cancellationToken) is not { } id)
+            if (await NationIdsAsync(db, filter.Nations, cancellationToken) is not { } ids)
             {
                 return null;
             }
 
-            query = HostedOrAttended(db, id);
+            // The first nation's engagements come from its (nation, day) indexes; each further nation must
+            // have hosted or attended too, an EXISTS on the participants' (nation, engagement) key per row.
+            query = HostedOrAttended(db, ids[0]);
+            foreach (var other in ids.Skip(1))
+            {
+                query = query.Where(e => e.HostNationId == other || e.Participants.Any(p => p.NationId == other));
+            }
         }
 
         if (RecordCode.Normalise(filter.Alliance) is { } acronym)
