@@ -29,13 +29,17 @@ public static class KeyboardSteps
     /// <summary>
     /// Picks a nation in the focused nation picker by typing <paramref name="typed"/> and pressing Enter on the
     /// highlighted suggestion, once <paramref name="suggestion"/> is offered. Whatever the box still holds is
-    /// selected first, so that the typing replaces it.
+    /// deleted first (Control+A, Backspace), and the typing is checked before Enter.
     /// </summary>
     public static async Task PickNationByKeyboardAsync(this IPage page, string typed, string suggestion)
     {
         ArgumentNullException.ThrowIfNull(page);
+        var box = page.Locator(":focus");
         await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.PressAsync("Backspace");
+        await Assertions.Expect(box).ToHaveValueAsync("");
         await page.Keyboard.TypeAsync(typed);
+        await Assertions.Expect(box).ToHaveValueAsync(typed);
         await Assertions.Expect(page.GetByText(suggestion, new() { Exact = true }).First).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Enter");
     }
