@@ -97,4 +97,7 @@ cookies=$(awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s=%s; ", $
 url="http://127.0.0.1:$APP_PORT/engagements?from=1990-01-01"
 curl -fsS -o /dev/null -H "Cookie: $cookies" "$url"
 wrk -t2 -c"$CONNECTIONS" -d"${HTTP_SECONDS}s" --latency -s "$REPO/scripts/wrk-p95.lua" -H "Cookie: $cookies" "$url"
+# Engagements between two nations (every one took part), the multi-nation filter.
+wrk -t2 -c"$CONNECTIONS" -d"${HTTP_SECONDS}s" --latency -s "$REPO/scripts/wrk-p95.lua" -H "Cookie: $cookies" \
+  "http://127.0.0.1:$APP_PORT/engagements?nation=FRA&nation=DEU"
 rm -f "$jar"

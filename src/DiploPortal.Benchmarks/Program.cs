@@ -68,12 +68,24 @@ results.Add(await MeasureAsync("Same list, title order, first page", () => queri
 results.Add(await MeasureAsync("Match count, nation FRA and kind StaffTalks", () => queries.CountAsync(selective)));
 results.Add(await MeasureAsync("List, nation MUS (the fewest engagements), first page", () => queries.ListAsync(new EngagementFilter { Nation = "MUS" }, null, PageDirection.After, 50)));
 
+// Several nations, every one of which took part: the first nation's index arms, an EXISTS per further nation.
+var twoNations = new EngagementFilter { Nations = NationSet.Of("FRA", "DEU") };
+results.Add(await MeasureAsync("List, nations FRA and DEU (both took part), first page", () => queries.ListAsync(twoNations, null, PageDirection.After, 50)));
+results.Add(await MeasureAsync("Match count, nations FRA and DEU", () => queries.CountAsync(twoNations)));
+results.Add(await MeasureAsync("List, nations FRA, DEU and MUS (few in common), first page", () => queries.ListAsync(new EngagementFilter { Nations = NationSet.Of("FRA", "DEU", "MUS") }, null, PageDirection.After, 50)));
+
 // Search (every kind, capped counts, snippets of the 20 shown), as the search page calls it.
 var search = new SearchQueries(new BenchFactory(pool, analyst));
 foreach (var term in new[] { "kiel", "border", "\"search and rescue\"", "defence" })
 {
     var share = await ShareOfEngagementsAsync(pool, term);
     results.Add(await MeasureAsync($"Search `{term}` (in {share:0.00} % of engagements)", () => search.SearchAsync(term, null, 20)));
+}
+
+// Later pages of the search page (25 a page): the same ranking, titles and snippets for that page only.
+foreach (var page in new[] { 2, 9 })
+{
+    results.Add(await MeasureAsync($"Search `border`, page {page} of 25", () => search.SearchAsync("border", null, (page - 1) * 25, 25)));
 }
 
 // The nation page: every section StoryAsync loads (details, counts, attachés, exercises, missions, engagements, timeline).

@@ -38,8 +38,11 @@ public enum PostingStatus
 /// </summary>
 public sealed record AttacheFilter : IRecordFilter
 {
-    /// <summary>Alpha-3 code of the sending or host nation (only one of them when <see cref="Role"/> says which).</summary>
-    public string? Nation { get; init; }
+    /// <summary>Alpha-3 codes of nations that all sent or hosted the attaché (each in the role <see cref="Role"/> names, when it names one); at most <see cref="NationSet.Max"/>.</summary>
+    public NationSet Nations { get; init; } = NationSet.None;
+
+    /// <summary>One nation: <see cref="Nations"/> holding only it (reads null when it holds none or several).</summary>
+    public string? Nation { get => Nations.Count == 1 ? Nations[0] : null; init => Nations = NationSet.Of(value); }
 
     public AttacheNationRole? Role { get; init; }
 
@@ -69,5 +72,5 @@ public sealed record AttacheFilter : IRecordFilter
     public bool IsEmpty => this == new AttacheFilter { Sort = Sort };
 
     public IReadOnlyList<string> Describe() => FilterWords.Of(
-        ("nation", Nation), ("role", Role), ("post", Post), ("service", Service), ("serving on", ServingOn), ("status", Status), ("posted from", PostedFrom), ("posted until", PostedUntil), ("classification", Classification), ("text", Text), ("sort", Sort));
+        ("nation", Nations), ("role", Role), ("post", Post), ("service", Service), ("serving on", ServingOn), ("status", Status), ("posted from", PostedFrom), ("posted until", PostedUntil), ("classification", Classification), ("text", Text), ("sort", Sort));
 }

@@ -128,19 +128,23 @@ public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory,
     protected override async Task<IQueryable<MilitaryAttache>?> FilteredAsync(PortalDbContext db, AttacheFilter filter, CancellationToken cancellationToken)
     {
         IQueryable<MilitaryAttache> query = db.Attaches.AsNoTracking();
-        if (RecordCode.Normalise(filter.Nation) is { } code)
+        if (!filter.Nations.IsEmpty)
         {
-            if (await NationIdAsync(db, code, cancellationToken) is not { } nationId)
+            if (await NationIdsAsync(db, filter.Nations, cancellationToken) is not { } nationIds)
             {
                 return null;
             }
 
-            query = filter.Role switch
+            // Two nations: one sent the attaché, the other hosted them (no attaché has three).
+            foreach (var nationId in nationIds)
             {
-                AttacheNationRole.Sending => query.Where(a => a.SendingNationId == nationId),
-                AttacheNationRole.Host => query.Where(a => a.HostNationId == nationId),
-                _ => query.Where(a => a.SendingNationId == nationId || a.HostNationId == nationId),
-            };
+                query = filter.Role switch
+                {
+                    AttacheNationRole.Sending => query.Where(a => a.SendingNationId == nationId),
+                    AttacheNationRole.Host => query.Where(a => a.HostNationId == nationId),
+                    _ => query.Where(a => a.SendingNationId == nationId || a.HostNationId == nationId),
+                };
+            }
         }
 
         if (filter.Post is { } post)

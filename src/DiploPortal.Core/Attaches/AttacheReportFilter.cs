@@ -15,8 +15,11 @@ public enum AttacheReportSort
 /// <summary>What a person narrows the list of attaché reports to; shared by the page, the exports and links.</summary>
 public sealed record AttacheReportFilter : IRecordFilter
 {
-    /// <summary>Alpha-3 code of the reporting attaché's sending or host nation.</summary>
-    public string? Nation { get; init; }
+    /// <summary>Alpha-3 codes of nations that all sent or hosted the reporting attaché; at most <see cref="NationSet.Max"/>.</summary>
+    public NationSet Nations { get; init; } = NationSet.None;
+
+    /// <summary>One nation: <see cref="Nations"/> holding only it (reads null when it holds none or several).</summary>
+    public string? Nation { get => Nations.Count == 1 ? Nations[0] : null; init => Nations = NationSet.Of(value); }
 
     /// <summary>Only this attaché's reports (the attaché page's "all reports").</summary>
     public int? AttacheId { get; init; }
@@ -37,5 +40,5 @@ public sealed record AttacheReportFilter : IRecordFilter
     public bool IsEmpty => this == new AttacheReportFilter { Sort = Sort };
 
     public IReadOnlyList<string> Describe() => FilterWords.Of(
-        ("nation", Nation), ("attache", AttacheId), ("kind", Kind), ("from", From), ("until", Until), ("classification", Classification), ("text", Text), ("sort", Sort));
+        ("nation", Nations), ("attache", AttacheId), ("kind", Kind), ("from", From), ("until", Until), ("classification", Classification), ("text", Text), ("sort", Sort));
 }

@@ -96,14 +96,17 @@ public sealed class AttacheReportQueries(IDbContextFactory<PortalDbContext> dbFa
     {
         // The attaché must be visible as well: a report never shows a hidden attaché's name.
         IQueryable<AttacheReport> query = db.AttacheReports.AsNoTracking().Where(r => r.Attache != null);
-        if (RecordCode.Normalise(filter.Nation) is { } code)
+        if (!filter.Nations.IsEmpty)
         {
-            if (await NationIdAsync(db, code, cancellationToken) is not { } nationId)
+            if (await NationIdsAsync(db, filter.Nations, cancellationToken) is not { } nationIds)
             {
                 return null;
             }
 
-            query = query.Where(r => r.Attache!.SendingNationId == nationId || r.Attache.HostNationId == nationId);
+            foreach (var nationId in nationIds)
+            {
+                query = query.Where(r => r.Attache!.SendingNationId == nationId || r.Attache.HostNationId == nationId);
+            }
         }
 
         if (filter.AttacheId is { } attacheId)

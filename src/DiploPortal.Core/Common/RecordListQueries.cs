@@ -105,12 +105,23 @@ public abstract class RecordListQueries<TEntity, TFilter, TItem, TRecord>(IDbCon
     /// <summary>The keyset order the filter asks for; each needs an index on its (key, id).</summary>
     protected abstract KeysetOrder<TEntity, TItem> OrderOf(TFilter filter);
 
-    /// <summary>The id of the nation with <paramref name="code"/> (any case), or null when there is none.</summary>
-    protected async Task<int?> NationIdAsync(PortalDbContext db, string code, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ids of the nations with <paramref name="codes"/>, in their order; null when one of them does not
+    /// exist (a filter naming it matches nothing). More than <see cref="NationSet.Max"/> is refused: the
+    /// address readers say so before a query is built.
+    /// </summary>
+    protected async Task<IReadOnlyList<int>?> NationIdsAsync(PortalDbContext db, NationSet codes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var wanted = RecordCode.Normalise(code);
-        return await db.Nations.Where(n => n.Code == wanted).Select(n => (int?)n.Id).FirstOrDefaultAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(codes);
+        if (codes.Count > NationSet.Max)
+        {
+            throw new ArgumentException($"At most {NationSet.Max} nations can be asked for at once.", nameof(codes));
+        }
+
+        var wanted = codes.ToList();
+        var ids = await db.Nations.Where(n => wanted.Contains(n.Code)).Select(n => new { n.Code, n.Id }).ToDictionaryAsync(n => n.Code, n => n.Id, cancellationToken);
+        return ids.Count == wanted.Count ? wanted.Select(c => ids[c]).ToList() : null;
     }
 
     /// <summary>The id of the alliance with <paramref name="acronym"/> (any case), or null when there is none.</summary>

@@ -17,8 +17,11 @@ public enum EngagementSort
 /// </summary>
 public sealed record EngagementFilter : IRecordFilter
 {
-    /// <summary>Alpha-3 code of a nation that took part or hosted.</summary>
-    public string? Nation { get; init; }
+    /// <summary>Alpha-3 codes of nations that all took part or hosted; at most <see cref="NationSet.Max"/>.</summary>
+    public NationSet Nations { get; init; } = NationSet.None;
+
+    /// <summary>One nation: <see cref="Nations"/> holding only it (reads null when it holds none or several).</summary>
+    public string? Nation { get => Nations.Count == 1 ? Nations[0] : null; init => Nations = NationSet.Of(value); }
 
     /// <summary>Acronym of an alliance one of whose members (on the day) took part.</summary>
     public string? Alliance { get; init; }
@@ -43,6 +46,6 @@ public sealed record EngagementFilter : IRecordFilter
     public bool IsEmpty => this == new EngagementFilter { Sort = Sort };
 
     public IReadOnlyList<string> Describe() => FilterWords.Of(
-        ("nation", Nation), ("alliance", Alliance), ("kind", Kind), ("channel", Channel), ("outcome", Outcome), ("classification", Classification),
+        ("nation", Nations), ("alliance", Alliance), ("kind", Kind), ("channel", Channel), ("outcome", Outcome), ("classification", Classification),
         ("from", From), ("until", Until), ("text", Text), ("sort", Sort));
 }

@@ -17,8 +17,11 @@ public enum ExerciseSort
 /// </summary>
 public sealed record ExerciseFilter : IRecordFilter
 {
-    /// <summary>Alpha-3 code of a nation that hosted or took part (in any role).</summary>
-    public string? Nation { get; init; }
+    /// <summary>Alpha-3 codes of nations that all hosted or took part (in any role); at most <see cref="NationSet.Max"/>.</summary>
+    public NationSet Nations { get; init; } = NationSet.None;
+
+    /// <summary>One nation: <see cref="Nations"/> holding only it (reads null when it holds none or several).</summary>
+    public string? Nation { get => Nations.Count == 1 ? Nations[0] : null; init => Nations = NationSet.Of(value); }
 
     /// <summary>Acronym of an alliance that led the exercise, or one of whose members (on its first day) took part.</summary>
     public string? Alliance { get; init; }
@@ -42,6 +45,6 @@ public sealed record ExerciseFilter : IRecordFilter
     public bool IsEmpty => this == new ExerciseFilter { Sort = Sort };
 
     public IReadOnlyList<string> Describe() => FilterWords.Of(
-        ("nation", Nation), ("alliance", Alliance), ("kind", Kind), ("status", Status), ("classification", Classification),
+        ("nation", Nations), ("alliance", Alliance), ("kind", Kind), ("status", Status), ("classification", Classification),
         ("from", From), ("until", Until), ("text", Text), ("sort", Sort));
 }

@@ -152,14 +152,17 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         IQueryable<JointExercise> query = db.Exercises.AsNoTracking();
-        if (filter.Nation is { } code)
+        if (!filter.Nations.IsEmpty)
         {
-            if (await NationIdAsync(db, code, cancellationToken) is not { } nationId)
+            if (await NationIdsAsync(db, filter.Nations, cancellationToken) is not { } nationIds)
             {
                 return null;
             }
 
-            query = query.Where(e => e.HostNationId == nationId || e.Participants.Any(p => p.NationId == nationId));
+            foreach (var nationId in nationIds)
+            {
+                query = query.Where(e => e.HostNationId == nationId || e.Participants.Any(p => p.NationId == nationId));
+            }
         }
 
         if (filter.Alliance is { } acronym)

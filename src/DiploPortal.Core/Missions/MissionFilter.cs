@@ -28,8 +28,11 @@ public enum MissionState
 /// <summary>What a person narrows the mission list to; the same filter drives the page and its exports.</summary>
 public sealed record MissionFilter : IRecordFilter
 {
-    /// <summary>Alpha-3 code of the affected nation or of a contributor (see <see cref="Role"/>).</summary>
-    public string? Nation { get; init; }
+    /// <summary>Alpha-3 codes of nations that all were affected or contributed (see <see cref="Role"/>); at most <see cref="NationSet.Max"/>.</summary>
+    public NationSet Nations { get; init; } = NationSet.None;
+
+    /// <summary>One nation: <see cref="Nations"/> holding only it (reads null when it holds none or several).</summary>
+    public string? Nation { get => Nations.Count == 1 ? Nations[0] : null; init => Nations = NationSet.Of(value); }
 
     /// <summary>With <see cref="Nation"/>: only where it was affected, or only where it contributed; either when null.</summary>
     public MissionRole? Role { get; init; }
@@ -55,6 +58,6 @@ public sealed record MissionFilter : IRecordFilter
     public bool IsEmpty => this == new MissionFilter { Sort = Sort };
 
     public IReadOnlyList<string> Describe() => FilterWords.Of(
-        ("nation", Nation), ("role", Role), ("kind", Kind), ("crisis", Crisis), ("state", State), ("classification", Classification),
+        ("nation", Nations), ("role", Role), ("kind", Kind), ("crisis", Crisis), ("state", State), ("classification", Classification),
         ("from", From), ("until", Until), ("text", Text), ("sort", Sort));
 }

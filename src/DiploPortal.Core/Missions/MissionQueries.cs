@@ -126,19 +126,22 @@ public sealed class MissionQueries(IDbContextFactory<PortalDbContext> dbFactory,
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         IQueryable<HumanitarianMission> query = db.Missions.AsNoTracking();
-        if (filter.Nation is { } code)
+        if (!filter.Nations.IsEmpty)
         {
-            if (await NationIdAsync(db, code, cancellationToken) is not { } nationId)
+            if (await NationIdsAsync(db, filter.Nations, cancellationToken) is not { } nationIds)
             {
                 return null;
             }
 
-            query = filter.Role switch
+            foreach (var nationId in nationIds)
             {
-                MissionRole.Affected => query.Where(m => m.AffectedNationId == nationId),
-                MissionRole.Contributing => query.Where(m => m.Contributions.Any(c => c.NationId == nationId)),
-                _ => query.Where(m => m.AffectedNationId == nationId || m.Contributions.Any(c => c.NationId == nationId)),
-            };
+                query = filter.Role switch
+                {
+                    MissionRole.Affected => query.Where(m => m.AffectedNationId == nationId),
+                    MissionRole.Contributing => query.Where(m => m.Contributions.Any(c => c.NationId == nationId)),
+                    _ => query.Where(m => m.AffectedNationId == nationId || m.Contributions.Any(c => c.NationId == nationId)),
+                };
+            }
         }
 
         if (filter.Kind is { } kind)

@@ -77,13 +77,31 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory, 
     private static readonly SearchKind[] VectorKinds = [SearchKind.Engagement, SearchKind.Attache, SearchKind.Report, SearchKind.Exercise, SearchKind.Mission];
 
     /// <summary>
+    /// The most hits a search pages through: the ranked candidates of a kind are the newest
+    /// <see cref="CountCap"/>, so a later page would hold nothing more that was ranked.
+    /// </summary>
+    public const int MaxSkip = CountCap;
+
+    /// <summary>
     /// The best <paramref name="take"/> hits for <paramref name="query"/> across kinds, or of
     /// <paramref name="kind"/> only, and the capped count of every kind. Blank text searches nothing and
     /// touches no database.
     /// </summary>
-    public async Task<SearchResults> SearchAsync(string? query, SearchKind? kind, int take, CancellationToken cancellationToken = default)
+    public Task<SearchResults> SearchAsync(string? query, SearchKind? kind, int take, CancellationToken cancellationToken = default) =>
+        SearchAsync(query, kind, 0, take, cancellationToken);
+
+    /// <summary>
+    /// Hits <paramref name="skip"/>+1 to <paramref name="skip"/>+<paramref name="take"/> in rank order: a later
+    /// page of the same search. Every page ranks the same candidates (the newest <see cref="CountCap"/>+1 matches
+    /// of each kind, one query per kind as for the first page) and reads titles and snippets for its own hits
+    /// only, so a later page costs about what the first does (docs/PERFORMANCE.md). <paramref name="skip"/> is
+    /// at most <see cref="MaxSkip"/>.
+    /// </summary>
+    public async Task<SearchResults> SearchAsync(string? query, SearchKind? kind, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(skip, MaxSkip);
         take = Math.Min(take, MaxTake);
         // PostgreSQL refuses NUL in text; requests with one are refused at the edge, but a circuit's navigation is no request.
         var text = (query ?? "").Replace('\0', ' ').Trim();
@@ -111,7 +129,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory, 
         {
             var (candidates, count) = await CandidatesAsync(Rows(db, vectorKind), vectorKind, text, since, cancellationToken);
             counts.Add(count);
-            found.AddRange(candidates.Take(take));
+            found.AddRange(candidates.Take(skip + take + 1));
         }
 
         // Before the names: "the" would find the Netherlands by ILIKE, yet full-text search ignores it.
@@ -135,8 +153,12 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory, 
             .ThenByDescending(c => c.Date)
             .ThenBy(c => c.Kind)
             .ThenByDescending(c => c.Id)
-            .Take(take)
+            .Skip(skip)
+            .Take(take + 1)
             .ToList();
+        // One more than a page was read: whether a next page holds anything.
+        var hasMore = best.Count > take;
+        best = best.Take(take).ToList();
 
         var details = new Dictionary<(SearchKind, int), Detail>();
         foreach (var group in best.Where(b => b.Name is null).GroupBy(b => b.Kind))
@@ -162,7 +184,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory, 
             }
         }
 
-        return new SearchResults(text, kind, SearchStatus.Searched, hits, counts);
+        return new SearchResults(text, kind, SearchStatus.Searched, hits, counts, skip, hasMore);
     }
 
     /// <summary>A match found by the first query of a kind: enough to rank it and fetch it later.</summary>

@@ -49,8 +49,12 @@ public enum SearchStatus
     Searched,
 }
 
-/// <summary>What a search found: the best hits across kinds (or of one kind), and a capped count per kind.</summary>
-public sealed record SearchResults(string Query, SearchKind? Kind, SearchStatus Status, IReadOnlyList<SearchHit> Hits, IReadOnlyList<SearchCount> Counts)
+/// <summary>
+/// What a search found: the best hits across kinds (or of one kind), from the <see cref="Skip"/>+1st on, a capped
+/// count per kind, and whether hits follow after these (<see cref="HasMore"/>).
+/// </summary>
+public sealed record SearchResults(
+    string Query, SearchKind? Kind, SearchStatus Status, IReadOnlyList<SearchHit> Hits, IReadOnlyList<SearchCount> Counts, int Skip = 0, bool HasMore = false)
 {
     public int Total => Counts.Sum(c => c.Count);
 

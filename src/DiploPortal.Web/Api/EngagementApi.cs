@@ -19,6 +19,7 @@ public static class EngagementApi
         api.MapGet("/engagements", ListAsync)
             .WithName("ListEngagements")
             .WithSummary("Engagements, filtered (nation, alliance, kind, channel, outcome, classification, from, until, q, sort) and paged by cursor (after, before, pageSize ≤ 200). Dates are yyyy-MM-dd.")
+            .WithDescription("nation may be repeated (?nation=FRA&nation=DEU, at most 10): only the engagements every one of them hosted or attended.")
             .WithTags("Engagements")
             .ProducesValidationProblem();
         api.MapGet("/engagements/{id:int}", FindAsync)

@@ -24,13 +24,16 @@ public sealed record SearchHitDto(
 /// <summary>How many records of a kind match; counting stops at 1,000 (isCapped: "1,000 or more").</summary>
 public sealed record SearchCountDto(SearchKind Kind, int Count, bool IsCapped);
 
+/// <summary>The hits of one page (<c>page</c>, of <c>take</c> hits each); <c>hasMore</c>: the next page holds some.</summary>
 public sealed record SearchResponseDto(
     string Query,
     SearchKind? Kind,
     SearchStatus Status,
     string? Message,
     IReadOnlyList<SearchCountDto> Counts,
-    IReadOnlyList<SearchHitDto> Results);
+    IReadOnlyList<SearchHitDto> Results,
+    int Page,
+    bool HasMore);
 
 /// <summary><c>GET /api/search?q=...</c>: the search box for scripts, under the same visibility rules.</summary>
 public static class SearchApi
@@ -42,14 +45,15 @@ public static class SearchApi
         api.MapGet("/search", SearchAsync)
             .WithName("Search")
             .WithSummary("Full-text search over every record kind the account may see: q as in a web search (\"phrase\", -exclude, or), "
-                + "kind to narrow the results to one kind, take (1-100, default 20). Counts stop at 1,000 per kind.")
+                + "kind to narrow the results to one kind, take (1-100, default 20), page (from 1; hasMore says whether the next page holds hits; "
+                + "pages end at the 1,000th hit). Counts stop at 1,000 per kind.")
             .WithTags("Search")
             .Produces<SearchResponseDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 
-    private static async Task<IResult> SearchAsync(SearchQueries search, string? q, string? kind, int? take, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(SearchQueries search, string? q, string? kind, int? take, int? page, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
@@ -81,7 +85,17 @@ public static class SearchApi
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var results = await search.SearchAsync(q, only, take ?? DefaultTake, cancellationToken);
+        var size = take ?? DefaultTake;
+        var lastPage = SearchQueries.MaxSkip / size + 1;
+        if (page is < 1 || page > lastPage)
+        {
+            return TypedResults.Problem(
+                title: "Invalid page",
+                detail: $"page must be from 1 to {lastPage} with take {size}; got {page}.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var results = await search.SearchAsync(q, only, ((page ?? 1) - 1) * size, size, cancellationToken);
         return TypedResults.Ok(new SearchResponseDto(
             results.Query,
             results.Kind,
@@ -98,6 +112,8 @@ public static class SearchApi
                 h.Date,
                 h.Classification,
                 h.Rank,
-                SearchLinks.Href(h))).ToList()));
+                SearchLinks.Href(h))).ToList(),
+            page ?? 1,
+            results.HasMore));
     }
 }

@@ -29,7 +29,7 @@ public static class AttacheQueryString
         var reader = new ListAddressReader(query);
         var filter = new AttacheFilter
         {
-            Nation = reader.Nation(Nation),
+            Nations = reader.Nations(Nation),
             Role = reader.Enum<AttacheNationRole>(Role),
             Post = reader.Enum<AttachePost>(Post),
             Service = reader.Enum<MilitaryService>(Service),
@@ -49,7 +49,7 @@ public static class AttacheQueryString
     {
         ArgumentNullException.ThrowIfNull(filter);
         return new ListAddressWriter()
-            .Add(Nation, filter.Nation)
+            .Add(Nation, filter.Nations)
             .Add(Role, filter.Role)
             .Add(Post, filter.Post)
             .Add(Service, filter.Service)
@@ -95,7 +95,7 @@ public static class AttacheReportQueryString
 
         var filter = new AttacheReportFilter
         {
-            Nation = reader.Nation(Nation),
+            Nations = reader.Nations(Nation),
             AttacheId = attache,
             Kind = reader.Enum<AttacheReportKind>(Kind),
             From = reader.Day(From),
@@ -112,7 +112,7 @@ public static class AttacheReportQueryString
     {
         ArgumentNullException.ThrowIfNull(filter);
         return new ListAddressWriter()
-            .Add(Nation, filter.Nation)
+            .Add(Nation, filter.Nations)
             .Add(Attache, filter.AttacheId?.ToString(CultureInfo.InvariantCulture))
             .Add(Kind, filter.Kind)
             .Add(From, filter.From)

@@ -30,7 +30,7 @@ public static class EngagementQueryString
         var reader = new ListAddressReader(query);
         var filter = new EngagementFilter
         {
-            Nation = reader.Nation(Nation),
+            Nations = reader.Nations(Nation),
             Alliance = reader.Code(Alliance),
             Kind = reader.Enum<EngagementKind>(Kind),
             Channel = reader.Enum<CommunicationChannel>(Channel),
@@ -50,7 +50,7 @@ public static class EngagementQueryString
     {
         ArgumentNullException.ThrowIfNull(filter);
         return new ListAddressWriter()
-            .Add(Nation, filter.Nation)
+            .Add(Nation, filter.Nations)
             .Add(Alliance, filter.Alliance)
             .Add(Kind, filter.Kind)
             .Add(Channel, filter.Channel)

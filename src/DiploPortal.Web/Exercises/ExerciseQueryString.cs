@@ -23,7 +23,7 @@ public static class ExerciseQueryString
         var reader = new ListAddressReader(query);
         var filter = new ExerciseFilter
         {
-            Nation = reader.Nation(Nation),
+            Nations = reader.Nations(Nation),
             Alliance = reader.Code(Alliance),
             Kind = reader.Enum<ExerciseKind>(Kind),
             Status = reader.Enum<ExerciseStatus>(Status),
@@ -42,7 +42,7 @@ public static class ExerciseQueryString
     {
         ArgumentNullException.ThrowIfNull(filter);
         return new ListAddressWriter()
-            .Add(Nation, filter.Nation)
+            .Add(Nation, filter.Nations)
             .Add(Alliance, filter.Alliance)
             .Add(Kind, filter.Kind)
             .Add(Status, filter.Status)

@@ -20,12 +20,14 @@ public sealed class ListAddressReader
     public const string Before = "before";
 
     private readonly Dictionary<string, string> _values;
+    private readonly Dictionary<string, StringValues> _repeated;
     private readonly Dictionary<string, string[]> _problems = new(StringComparer.Ordinal);
 
     public ListAddressReader(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        _values = query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        _repeated = query.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        _values = _repeated.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -70,6 +72,56 @@ public sealed class ListAddressReader
 
         Problem(name, $"'{code}' is not a nation code. Use the ISO 3166 alpha-3 code (FRA for France), or alpha-2 (FR).");
         return null;
+    }
+
+    /// <summary>
+    /// Nations that must all have taken part: the parameter repeated (<c>?nation=FRA&amp;nation=DEU</c>, as the
+    /// list pages write it), or one value with commas (FRA,DEU); a single code is the old, bookmarked form.
+    /// Each is read as <see cref="Nation"/> reads one; an unknown code, or more than <see cref="NationSet.Max"/>,
+    /// is a problem and then no nation is filtered (never a part of what was asked).
+    /// </summary>
+    public NationSet Nations(string name)
+    {
+        if (!_repeated.TryGetValue(name, out var values))
+        {
+            return NationSet.None;
+        }
+
+        var codes = new List<string>();
+        foreach (var value in values)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            if (InputGuard.Problem(value) is { } problem)
+            {
+                Problem(name, problem);
+                return NationSet.None;
+            }
+
+            foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var code = part.ToUpperInvariant();
+                if (NationCodes.Resolve(code) is not { } known)
+                {
+                    Problem(name, $"'{code}' is not a nation code. Use the ISO 3166 alpha-3 code (FRA for France), or alpha-2 (FR).");
+                    return NationSet.None;
+                }
+
+                codes.Add(known);
+            }
+        }
+
+        var nations = NationSet.Of(codes);
+        if (nations.Count > NationSet.Max)
+        {
+            Problem(name, $"Choose at most {NationSet.Max} nations; {nations.Count} were asked for.");
+            return NationSet.None;
+        }
+
+        return nations;
     }
 
     /// <summary>A value of <typeparamref name="TEnum"/> by name (any case; numbers are refused, they are not words a person reads).</summary>
@@ -137,6 +189,18 @@ public sealed class ListAddressWriter
         if (!string.IsNullOrEmpty(value))
         {
             _parameters.Add(new(name, value));
+        }
+
+        return this;
+    }
+
+    /// <summary>The parameter once per value (<c>nation=FRA&amp;nation=DEU</c>).</summary>
+    public ListAddressWriter Add(string name, IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (var value in values)
+        {
+            Add(name, value);
         }
 
         return this;

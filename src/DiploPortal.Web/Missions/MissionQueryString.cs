@@ -24,7 +24,7 @@ public static class MissionQueryString
         var reader = new ListAddressReader(query);
         var filter = new MissionFilter
         {
-            Nation = reader.Nation(Nation),
+            Nations = reader.Nations(Nation),
             Role = reader.Enum<MissionRole>(Role),
             Kind = reader.Enum<MissionKind>(Kind),
             Crisis = reader.Enum<CrisisKind>(Crisis),
@@ -44,7 +44,7 @@ public static class MissionQueryString
     {
         ArgumentNullException.ThrowIfNull(filter);
         return new ListAddressWriter()
-            .Add(Nation, filter.Nation)
+            .Add(Nation, filter.Nations)
             .Add(Role, filter.Role)
             .Add(Kind, filter.Kind)
             .Add(Crisis, filter.Crisis)

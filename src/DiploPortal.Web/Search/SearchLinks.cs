@@ -55,8 +55,22 @@ public static class SearchLinks
             && Enum.TryParse(text, ignoreCase: true, out kind) && Enum.IsDefined(kind);
     }
 
-    /// <summary>The search page's address for a query, optionally narrowed to one kind.</summary>
-    public static string PageFor(string query, SearchKind? kind = null) =>
+    /// <summary>Results a page of the search page shows.</summary>
+    public const int PageSize = 25;
+
+    /// <summary>The last page: the ranked hits end at <see cref="SearchQueries.MaxSkip"/>.</summary>
+    public const int MaxPage = SearchQueries.MaxSkip / PageSize;
+
+    /// <summary>The search page's address for a query, optionally narrowed to one kind, at a page (the first without one).</summary>
+    public static string PageFor(string query, SearchKind? kind = null, int page = 1) =>
         string.Create(CultureInfo.InvariantCulture, $"{Page}?q={Uri.EscapeDataString(query)}")
-        + (kind is { } k ? "&kind=" + Token(k) : "");
+        + (kind is { } k ? "&kind=" + Token(k) : "")
+        + (page > 1 ? string.Create(CultureInfo.InvariantCulture, $"&page={page}") : "");
+
+    /// <summary>
+    /// The page number of an address: 1 when there is none or it is not a number of at least 1 (a person typing
+    /// the address wants results, not an error); <see cref="MaxPage"/> at most.
+    /// </summary>
+    public static int ParsePage(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1 ? Math.Min(page, MaxPage) : 1;
 }

@@ -93,6 +93,18 @@ public class EngagementListing : IAsyncLifetime
         Assert.All(page.Items, e => Assert.Contains("France", e.ParticipantNations));
     }
 
+    [Fact]
+    public async Task FiltersBySeveralNationsEveryOneOfWhichTookPart()
+    {
+        Assert.Equal(12, (await CountAsync(new EngagementFilter { Nations = NationSet.Of("USA", "fra") })).Count);
+        Assert.Equal(0, (await CountAsync(new EngagementFilter { Nations = NationSet.Of("FRA", "JPN") })).Count);
+        Assert.Empty((await ListAsync(new EngagementFilter { Nations = NationSet.Of("USA", "XXX") })).Items);
+        var page = await ListAsync(new EngagementFilter { Nations = NationSet.Of("JPN", "USA"), Sort = EngagementSort.Oldest });
+        Assert.Equal(18, page.Items.Count);
+        Assert.All(page.Items, e => Assert.Equal(["United States", "Japan"], e.ParticipantNations));
+        await Assert.ThrowsAsync<ArgumentException>(() => CountAsync(new EngagementFilter { Nations = NationSet.Of(Enumerable.Range(0, 11).Select(i => $"N{i:00}")) }));
+    }
+
     [Theory]
     [InlineData(EngagementSort.Newest)]
     [InlineData(EngagementSort.Oldest)]
