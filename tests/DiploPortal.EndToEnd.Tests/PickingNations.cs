@@ -34,6 +34,7 @@ public class PickingNations(BrowserPortal portal) : IClassFixture<BrowserPortal>
         var page = await NewEngagementAsync();
         var participants = page.GetByLabel("Participating nations", new() { Exact = true });
         await participants.FocusAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToBeVisibleAsync();
         await page.Keyboard.TypeAsync("Atlantis");
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(participants).ToHaveValueAsync("Atlantis");
@@ -41,6 +42,7 @@ public class PickingNations(BrowserPortal portal) : IClassFixture<BrowserPortal>
 
         var host = page.GetByLabel("Host nation", new() { Exact = true });
         await host.FocusAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToBeVisibleAsync();
         await page.Keyboard.TypeAsync("Atlantis");
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(host).ToHaveValueAsync("Atlantis");
