@@ -16,7 +16,10 @@ public static class PortalUiExtensions
 {
     public static IServiceCollection AddPortalUi(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A paste into a text field travels as one circuit message: room for a bounded field's whole box (TextLimit.BoxLimit),
+        // which the default 32 KB would refuse by closing the circuit.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
         services.AddMudServices();
         return services;
     }

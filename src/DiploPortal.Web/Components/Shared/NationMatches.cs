@@ -1,0 +1,28 @@
+using DiploPortal.Core.Nations;
+
+namespace DiploPortal.Web.Components.Shared;
+
+/// <summary>Which nations a picker offers for typed text: by part of the name or the exact code, as "Name (CODE)".</summary>
+public static class NationMatches
+{
+    /// <summary>The nations whose name holds the text or whose code is it (all for blank text), less those already chosen.</summary>
+    public static IEnumerable<NationSummary> Find(IEnumerable<NationSummary> nations, string? text, IReadOnlyCollection<string> chosen)
+    {
+        ArgumentNullException.ThrowIfNull(nations);
+        ArgumentNullException.ThrowIfNull(chosen);
+        var term = Term(text);
+        var matches = term.Length == 0
+            ? nations
+            : nations.Where(n => n.Name.Contains(term, StringComparison.OrdinalIgnoreCase) || n.Code.Equals(term, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(Shown(n), term, StringComparison.OrdinalIgnoreCase));
+        return matches.Where(n => !chosen.Contains(n.Code));
+    }
+
+    /// <summary>How a nation reads in a picker: "France (FRA)"; the code itself when no such nation is listed.</summary>
+    public static string NameOf(IEnumerable<NationSummary> nations, string? code) =>
+        code is null ? "" : nations.FirstOrDefault(n => n.Code == code) is { } nation ? Shown(nation) : code;
+
+    private static string Shown(NationSummary nation) => $"{nation.Name} ({nation.Code})";
+
+    private static string Term(string? text) => text?.Trim() ?? "";
+}
