@@ -27,6 +27,25 @@ public class PhoneLayoutJourney(BrowserPortal portal) : IClassFixture<BrowserPor
     }
 
     [Fact]
+    public async Task TheNavigationDrawerStartsClosedOnAPhoneAndClosesAfterAChoice()
+    {
+        var (page, errors) = await portal.OpenPhonePageAsync();
+        await BrowserPortal.SignInAsync(page, "staff");
+
+        var show = page.GetByRole(AriaRole.Button, new() { Name = "Show navigation" });
+        await Assertions.Expect(show).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("h1")).ToBeInViewportAsync();
+
+        await show.ClickAsync();
+        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Portal sections" });
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Engagements" }).ClickAsync();
+        await page.WaitForURLAsync("**/engagements");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Engagements");
+        await Assertions.Expect(show).ToBeVisibleAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task HomeAListADetailPageAndTheDashboardDoNotScrollSidewaysAndPassAxe()
     {
         var (page, errors) = await portal.OpenPhonePageAsync();
