@@ -5,6 +5,7 @@ using DiploPortal.Core.Security;
 using DiploPortal.Web.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -29,10 +30,10 @@ public static class PortalAccountsExtensions
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, configureOptions: null)
             .AddIdentityCookies();
         services.AddAuthorization(PortalPolicies.Add);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenPages>();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = SignInPath;
-            cookie.AccessDeniedPath = SignInPath;
             cookie.Cookie.Name = "DiploPortal.Auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
@@ -44,9 +45,11 @@ public static class PortalAccountsExtensions
             cookie.Events.OnRedirectToLogin = context => ApiProblems.IsApiRequest(context.Request)
                 ? ApiProblems.WriteUnauthorizedAsync(context.Response, "Sign in first: send a token as 'Authorization: Bearer ...' (POST /api/auth/token, or a personal token from your profile page).")
                 : Redirect(context);
+            // A signed-in person who may not do something is told so (ForbiddenPages, for pages), never
+            // sent to the sign-in form as if signed out.
             cookie.Events.OnRedirectToAccessDenied = context => ApiProblems.IsApiRequest(context.Request)
                 ? ApiProblems.WriteForbiddenAsync(context.Response)
-                : Redirect(context);
+                : Forbidden(context);
         });
 
         services.AddIdentityCore<PortalUser>(options =>
@@ -104,6 +107,12 @@ public static class PortalAccountsExtensions
     private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
     {
         context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static Task Forbidden(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return Task.CompletedTask;
     }
 
