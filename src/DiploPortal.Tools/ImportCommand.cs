@@ -13,10 +13,11 @@ namespace DiploPortal.Tools;
 /// Imports an engagement CSV file without a browser, through the same <see cref="EngagementImport"/>
 /// (checks, one transaction, one audit entry) as the import page, acting as a named account: the page's
 /// rule applies (staff only, not locked), and the account's clearance and nationality bound what it may mark.
+/// Rows already in the portal are skipped or refuse the file (<see cref="DuplicateRows"/>, --duplicates).
 /// </summary>
 public static class ImportCommand
 {
-    public static async Task<string> RunAsync(PooledDbContextFactory<PortalDbContext> pool, TimeProvider clock, string file, string userName, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(PooledDbContextFactory<PortalDbContext> pool, TimeProvider clock, string file, string userName, DuplicateRows duplicates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(clock);
@@ -25,7 +26,7 @@ public static class ImportCommand
         await using (var csv = File.OpenRead(file))
         {
             var importer = new EngagementImport(new UserScopedDbContextFactory(pool, new FixedUser(user)), clock);
-            report = await importer.ImportAsync(csv, Path.GetFileName(file), progress: null, cancellationToken);
+            report = await importer.ImportAsync(csv, Path.GetFileName(file), duplicates, progress: null, cancellationToken);
         }
 
         if (!report.Succeeded)
@@ -40,7 +41,8 @@ public static class ImportCommand
             throw new InvalidDataException(text.ToString());
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"Imported {report.Imported} engagements from {Path.GetFileName(file)} as {user.Name}.");
+        var skipped = report.Skipped > 0 ? string.Create(CultureInfo.InvariantCulture, $"; skipped {report.Skipped} already in the portal") : "";
+        return string.Create(CultureInfo.InvariantCulture, $"Imported {report.Imported} engagements from {Path.GetFileName(file)} as {user.Name}{skipped} (import {report.ImportId}).");
     }
 
     private static async Task<CurrentUser> ActingUserAsync(PooledDbContextFactory<PortalDbContext> pool, TimeProvider clock, string userName, CancellationToken cancellationToken)

@@ -158,7 +158,7 @@ public static class ToolApp
                     : string.Create(CultureInfo.InvariantCulture, $"Re-keyed {rekeyed.Entries:N0} audit entries. Old head (plain SHA-256): {rekeyed.OldHead}. New head: {rekeyed.NewHead}.");
             case ToolCommand.Import:
                 return await ImportCommand.RunAsync(
-                    services.GetRequiredService<PooledDbContextFactory<PortalDbContext>>(), services.GetRequiredService<TimeProvider>(), arguments.File!, arguments.As!, cancellationToken);
+                    services.GetRequiredService<PooledDbContextFactory<PortalDbContext>>(), services.GetRequiredService<TimeProvider>(), arguments.File!, arguments.As!, arguments.Duplicates, cancellationToken);
             default:
                 var defaults = new DemoDataOptions();
                 var options = new DemoDataOptions

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DiploPortal.Core.Engagements;
 
 namespace DiploPortal.Tools;
 
@@ -23,6 +24,7 @@ public sealed record ToolArguments(
     bool Force = false,
     string? File = null,
     string? As = null,
+    DuplicateRows Duplicates = DuplicateRows.Skip,
     string? Error = null)
 {
     public const string Usage =
@@ -46,6 +48,9 @@ public sealed record ToolArguments(
               --file PATH         the CSV file
               --as USER           the staff account the import is made and audited as (its
                                   clearance and nationality bound the markings it may give)
+              --duplicates skip|refuse  rows already in the portal (the same id, or the same
+                                  day, title and nations, among what USER may see): left out
+                                  (skip, the default) or the whole file refused (refuse)
           help             Show this text.
 
         Options:
@@ -113,6 +118,12 @@ public sealed record ToolArguments(
                 "--as" when parsed == ToolCommand.Import => Value() is { Length: > 0 } user
                     ? result with { As = user }
                     : result with { Error = "--as needs a user name." },
+                "--duplicates" when parsed == ToolCommand.Import => Value() switch
+                {
+                    "skip" => result with { Duplicates = DuplicateRows.Skip },
+                    "refuse" => result with { Duplicates = DuplicateRows.Refuse },
+                    _ => result with { Error = "--duplicates needs skip or refuse." },
+                },
                 _ => result with { Error = $"Unknown option '{option}' for {args[0]}." },
             };
             if (result.Error is not null)

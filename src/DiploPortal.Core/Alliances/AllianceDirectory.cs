@@ -104,7 +104,7 @@ public sealed class AllianceDirectory(IDbContextFactory<PortalDbContext> dbFacto
         }
     }
 
-    public static string[] ToCells(AllianceRecord record, bool forCsv)
+    public static ExportCell[] ToCells(AllianceRecord record, bool forCsv)
     {
         ArgumentNullException.ThrowIfNull(record);
         var text = ExportFile.TextCell(forCsv);

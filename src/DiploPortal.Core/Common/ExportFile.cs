@@ -36,11 +36,41 @@ public static class ExportFile
     /// <summary>The text of a cell: protected in CSV, as it is in a spreadsheet file (whose cells are all plain text).</summary>
     public static Func<string?, string> TextCell(bool forCsv) => forCsv ? Protect : value => value ?? "";
 
-    public static string Day(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
+    /// <summary>A day: ISO text in CSV, a date cell in a spreadsheet.</summary>
+    public static ExportCell Day(DateOnly day) => new(ExportCellKind.Day, day.ToString(DayFormat, CultureInfo.InvariantCulture), 0, day);
 
-    public static string Day(DateOnly? day) => day is { } d ? Day(d) : "";
+    /// <summary>A day, or an empty cell when there is none.</summary>
+    public static ExportCell Day(DateOnly? day) => day is { } d ? Day(d) : ExportCell.Empty;
 
-    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A whole number: plain text in CSV, a number cell in a spreadsheet.</summary>
+    public static ExportCell Number(int value) => new(ExportCellKind.Number, value.ToString(CultureInfo.InvariantCulture), value, default);
+
+    /// <summary>A quantity with up to two decimals: a number cell in a spreadsheet.</summary>
+    public static ExportCell Number(decimal value) => new(ExportCellKind.Number, value.ToString("0.##", CultureInfo.InvariantCulture), value, default);
+}
+
+/// <summary>What a cell of an export holds: text, a number or a day.</summary>
+public enum ExportCellKind
+{
+    Text,
+    Number,
+    Day,
+}
+
+/// <summary>
+/// One cell of an export, typed so that a spreadsheet gets numbers as numbers and days as dates,
+/// while CSV writes <see cref="Text"/> (the same text in every format: ISO days, invariant numbers).
+/// Text converts to a text cell, so a record's cells read as a plain list.
+/// </summary>
+public readonly record struct ExportCell(ExportCellKind Kind, string Text, decimal Number, DateOnly Day)
+{
+    public static ExportCell Empty { get; } = new(ExportCellKind.Text, "", 0, default);
+
+    public static implicit operator ExportCell(string? text) => FromString(text);
+
+    public static ExportCell FromString(string? text) => new(ExportCellKind.Text, text ?? "", 0, default);
+
+    public override string ToString() => Text;
 }
 
 /// <summary>Where an export's rows come from: the list's filter, applied for the user of the scope.</summary>

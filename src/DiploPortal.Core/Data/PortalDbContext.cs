@@ -74,6 +74,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<EngagementFollowUp> EngagementFollowUps => Set<EngagementFollowUp>();
 
+    public DbSet<EngagementImportBatch> EngagementImports => Set<EngagementImportBatch>();
+
     public DbSet<JointExercise> Exercises => Set<JointExercise>();
 
     public DbSet<ExerciseParticipant> ExerciseParticipants => Set<ExerciseParticipant>();

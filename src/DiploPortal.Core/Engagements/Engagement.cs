@@ -58,6 +58,9 @@ public class Engagement : ClassifiedRecord, ISearchable
 
     public string? OutcomeNotes { get; set; }
 
+    /// <summary>The import that created this engagement, if one did (a list can be filtered by it).</summary>
+    public int? ImportId { get; set; }
+
     public List<EngagementParticipant> Participants { get; set; } = [];
 
     public List<EngagementAttache> Attaches { get; set; } = [];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DiploPortal.Core.Common;
 
 namespace DiploPortal.Core.Engagements;
@@ -59,17 +58,17 @@ public static class EngagementCsv
     /// The cells of a row. In CSV, text a spreadsheet would run as a formula is protected (see
     /// <see cref="ExportFile.Protect"/>); a spreadsheet file holds it as plain text cells and needs no protection.
     /// </summary>
-    public static string[] ToCells(EngagementRecord record, bool forCsv)
+    public static ExportCell[] ToCells(EngagementRecord record, bool forCsv)
     {
         ArgumentNullException.ThrowIfNull(record);
         var text = ExportFile.TextCell(forCsv);
         return
         [
-            record.Id.ToString(CultureInfo.InvariantCulture),
+            ExportFile.Number(record.Id),
             text(record.Title),
             record.Kind.ToString(),
             record.Channel.ToString(),
-            record.OccurredOn.ToString(DayFormat, CultureInfo.InvariantCulture),
+            ExportFile.Day(record.OccurredOn),
             record.HostNation ?? "",
             text(record.Location),
             string.Join(ListSeparator, record.Participants),

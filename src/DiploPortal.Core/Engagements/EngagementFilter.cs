@@ -43,9 +43,12 @@ public sealed record EngagementFilter : IRecordFilter
 
     public EngagementSort Sort { get; init; }
 
+    /// <summary>Only the engagements one import created ("See the list" after an import).</summary>
+    public int? Import { get; init; }
+
     public bool IsEmpty => this == new EngagementFilter { Sort = Sort };
 
     public IReadOnlyList<string> Describe() => FilterWords.Of(
         ("nation", Nations), ("alliance", Alliance), ("kind", Kind), ("channel", Channel), ("outcome", Outcome), ("classification", Classification),
-        ("from", From), ("until", Until), ("text", Text), ("sort", Sort));
+        ("from", From), ("until", Until), ("text", Text), ("sort", Sort), ("import", Import));
 }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using DiploPortal.Core.Audit;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
+using DiploPortal.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -28,9 +29,49 @@ public enum ImportStage
 /// What an import did: with any problem, nothing was written; the problems are listed up to
 /// <see cref="EngagementImport.MaxProblemsListed"/>, <see cref="ProblemCount"/> counts them all.
 /// </summary>
-public sealed record ImportReport(int Rows, int Imported, IReadOnlyList<ImportProblem> Problems, int ProblemCount)
+public sealed record ImportReport(int Rows, int Imported, IReadOnlyList<ImportProblem> Problems, int ProblemCount, int Skipped = 0, int? ImportId = null)
 {
     public bool Succeeded => ProblemCount == 0;
+}
+
+/// <summary>What an import does with a row that matches an engagement already in the portal (see <see cref="EngagementImport"/>).</summary>
+public enum DuplicateRows
+{
+    /// <summary>Leave the row out; the other rows are imported.</summary>
+    Skip,
+
+    /// <summary>Import nothing and list the matching rows as problems.</summary>
+    Refuse,
+}
+
+/// <summary>How a row of a file stands against the engagements the importer may see.</summary>
+public enum RowMatch
+{
+    New,
+
+    /// <summary>Matches an engagement and holds the same details.</summary>
+    Same,
+
+    /// <summary>Matches an engagement whose details differ.</summary>
+    Changed,
+}
+
+/// <summary>A row of a file that matches an engagement already in the portal (one the importer may see).</summary>
+public sealed record MatchedRow(int Row, string Title, DateOnly OccurredOn, RowMatch Match, int ExistingId);
+
+/// <summary>An earlier import of the same bytes. <see cref="ImportedBy"/> is null when the reader may not see everything it created.</summary>
+public sealed record PreviousImport(int Id, DateTime ImportedAt, string? ImportedBy, int Rows);
+
+/// <summary>
+/// A file checked but not imported: its problems, or how its rows stand (new, the same as an engagement
+/// already in the portal, or changed), and whether the same file was imported before.
+/// </summary>
+public sealed record ImportPreview(
+    int Rows, int New, int Same, int Changed, PreviousImport? AlreadyImported, IReadOnlyList<MatchedRow> Matches, IReadOnlyList<ImportProblem> Problems, int ProblemCount)
+{
+    public bool Readable => ProblemCount == 0;
+
+    public int Duplicates => Same + Changed;
 }
 
 /// <summary>
@@ -38,6 +79,16 @@ public sealed record ImportReport(int Rows, int Imported, IReadOnlyList<ImportPr
 /// is checked first, against the same rules as the editor; one bad row means nothing is written and
 /// the report lists row, column and reason. A good file is written in one transaction by binary COPY,
 /// with one audit entry for the whole import. Dates are never guessed: 03/04/2025 is refused.
+/// <para>
+/// Duplicates: each import that writes is recorded with the SHA-256 of the file's bytes
+/// (<see cref="EngagementImportBatch"/>), so a file that comes again is recognised in the preview. A row
+/// matches an engagement already in the portal by its id (a row of an export carries one), else by its
+/// natural key: the same day, the same title (exactly, after trimming) and the same participating
+/// nations. Rows are matched only against engagements the importer may see, in one set-based query; a
+/// row like an engagement the importer may not see is a new row, exactly as if that engagement did not
+/// exist, so the import reveals nothing (docs/SECURITY.md). Matching rows are skipped or refuse the
+/// import (<see cref="DuplicateRows"/>).
+/// </para>
 /// </summary>
 public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
@@ -58,31 +109,158 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
         return writer.ToString();
     }
 
-    public async Task<ImportReport> ImportAsync(Stream csv, string fileName, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<ImportReport> ImportAsync(Stream csv, string fileName, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(csv, fileName, DuplicateRows.Skip, progress, cancellationToken);
+
+    public async Task<ImportReport> ImportAsync(
+        Stream csv, string fileName, DuplicateRows duplicates, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(fileName);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (checkedFile, sha256, nations) = await ReadAsync(db, csv, progress, cancellationToken);
+        if (checkedFile.ProblemCount > 0)
+        {
+            return new ImportReport(checkedFile.Rows.Count, 0, checkedFile.Problems, checkedFile.ProblemCount);
+        }
+
+        var matches = await MatchAsync(db, checkedFile, cancellationToken);
+        var matched = matches.Count(m => m is not null);
+        if (matched > 0 && duplicates == DuplicateRows.Refuse)
+        {
+            var problems = new List<ImportProblem>();
+            for (var i = 0; i < matches.Length; i++)
+            {
+                if (matches[i] is { } match)
+                {
+                    problems.Add(new ImportProblem(checkedFile.RowNumbers[i], "", match.Match == RowMatch.Same
+                        ? $"Already in the portal as engagement {match.ExistingId}. Remove the row, or import again skipping duplicates."
+                        : $"Matches engagement {match.ExistingId}, whose details differ. Remove the row, or import again skipping duplicates."));
+                }
+            }
+
+            return new ImportReport(checkedFile.Rows.Count, 0, [.. problems.Take(MaxProblemsListed)], problems.Count);
+        }
+
+        var fresh = checkedFile.Rows.Where((_, i) => matches[i] is null).ToList();
+        var importId = await WriteAsync(db, fresh, checkedFile.Rows.Count, nations, fileName, sha256, progress, cancellationToken);
+        progress?.Report(new ImportProgress(ImportStage.Done, fresh.Count, fresh.Count));
+        return new ImportReport(checkedFile.Rows.Count, fresh.Count, [], 0, matched, importId);
+    }
+
+    /// <summary>Checks a file and says how its rows stand, without writing anything.</summary>
+    public async Task<ImportPreview> PreviewAsync(Stream csv, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(csv);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (checkedFile, sha256, _) = await ReadAsync(db, csv, progress, cancellationToken);
+        var previous = await PreviousImportAsync(db, sha256, cancellationToken);
+        if (checkedFile.ProblemCount > 0)
+        {
+            return new ImportPreview(checkedFile.Rows.Count, 0, 0, 0, previous, [], checkedFile.Problems, checkedFile.ProblemCount);
+        }
+
+        var matches = await MatchAsync(db, checkedFile, cancellationToken);
+        var same = matches.Count(m => m?.Match == RowMatch.Same);
+        var changed = matches.Count(m => m?.Match == RowMatch.Changed);
+        return new ImportPreview(
+            checkedFile.Rows.Count, checkedFile.Rows.Count - same - changed, same, changed, previous, [.. matches.OfType<MatchedRow>().Take(MaxProblemsListed)], [], 0);
+    }
+
+    private async Task<(CheckedFile File, string Sha256, Dictionary<string, int> Nations)> ReadAsync(
+        PortalDbContext db, Stream csv, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
         var nations = await db.Nations.AsNoTracking().ToDictionaryAsync(n => n.Code, n => n.Id, cancellationToken);
         var alliances = (await db.Alliances.AsNoTracking().Select(a => a.Acronym).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
         // The file is hashed as it is read, so the audit entry names exactly what was imported.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var checkedFile = Check(new HashingReader(csv, hash), nations, alliances, db, progress);
-        if (checkedFile.Problems.Count > 0 || checkedFile.ProblemCount > 0)
-        {
-            return new ImportReport(checkedFile.Rows.Count, 0, checkedFile.Problems, checkedFile.ProblemCount);
-        }
-
-        await WriteAsync(db, checkedFile.Rows, nations, fileName, Convert.ToHexStringLower(hash.GetHashAndReset()), progress, cancellationToken);
-        progress?.Report(new ImportProgress(ImportStage.Done, checkedFile.Rows.Count, checkedFile.Rows.Count));
-        return new ImportReport(checkedFile.Rows.Count, checkedFile.Rows.Count, [], 0);
+        return (checkedFile, Convert.ToHexStringLower(hash.GetHashAndReset()), nations);
     }
 
-    private sealed record CheckedFile(List<EngagementForm> Rows, List<ImportProblem> Problems, int ProblemCount);
+    /// <summary>The newest earlier import of the same bytes; who made it is named only when the reader may see all that remains of it.</summary>
+    private static async Task<PreviousImport?> PreviousImportAsync(PortalDbContext db, string sha256, CancellationToken cancellationToken)
+    {
+        var previous = await db.EngagementImports.AsNoTracking().Where(i => i.Sha256 == sha256)
+            .OrderByDescending(i => i.ImportedAt).FirstOrDefaultAsync(cancellationToken);
+        if (previous is null)
+        {
+            return null;
+        }
+
+        var visible = await db.Engagements.CountAsync(e => e.ImportId == previous.Id, cancellationToken);
+        var all = await db.Engagements.IgnoreQueryFilters([Visibility.FilterName]).CountAsync(e => e.ImportId == previous.Id, cancellationToken);
+        var named = previous.ImportedBy == db.User.Name || visible == all;
+        return new PreviousImport(previous.Id, previous.ImportedAt, named ? previous.ImportedBy : null, previous.Rows);
+    }
+
+    /// <summary>
+    /// For each row, the visible engagement it matches (by id, else by day, title and participants) or null.
+    /// One query for the whole file: candidates whose id, or whose day and title, appear in it.
+    /// </summary>
+    private static async Task<MatchedRow?[]> MatchAsync(PortalDbContext db, CheckedFile file, CancellationToken cancellationToken)
+    {
+        var ids = file.Ids.OfType<int>().Distinct().ToArray();
+        var days = file.Rows.Select(f => f.OccurredOn!.Value).Distinct().ToArray();
+        var titles = file.Rows.Select(f => f.Title.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        var candidates = await db.Engagements.AsNoTracking()
+            .Where(e => ids.Contains(e.Id) || (days.Contains(e.OccurredOn) && titles.Contains(e.Title)))
+            .Select(EngagementQueries.RecordShape)
+            .ToListAsync(cancellationToken);
+        var byId = candidates.ToDictionary(c => c.Id);
+        var byKey = new Dictionary<string, EngagementRecord>(StringComparer.Ordinal);
+        foreach (var candidate in candidates.OrderBy(c => c.Id))
+        {
+            byKey.TryAdd(NaturalKey(candidate.OccurredOn, candidate.Title, candidate.Participants), candidate);
+        }
+
+        var matches = new MatchedRow?[file.Rows.Count];
+        for (var i = 0; i < matches.Length; i++)
+        {
+            var form = file.Rows[i];
+            var participants = Codes(form.Participants);
+            var existing = file.Ids[i] is { } id && byId.TryGetValue(id, out var byItsId) ? byItsId
+                : byKey.GetValueOrDefault(NaturalKey(form.OccurredOn!.Value, form.Title.Trim(), participants));
+            if (existing is not null)
+            {
+                matches[i] = new MatchedRow(file.RowNumbers[i], form.Title.Trim(), form.OccurredOn!.Value, SameAs(form, existing) ? RowMatch.Same : RowMatch.Changed, existing.Id);
+            }
+        }
+
+        return matches;
+    }
+
+    private static string NaturalKey(DateOnly day, string title, IEnumerable<string> participants) =>
+        string.Join('\u001f', day.ToString(EngagementCsv.DayFormat, CultureInfo.InvariantCulture), title, string.Join(EngagementCsv.ListSeparator, participants.Order(StringComparer.Ordinal)));
+
+    /// <summary>Whether a row holds what the engagement holds, compared as the import would write it.</summary>
+    private static bool SameAs(EngagementForm form, EngagementRecord record) =>
+        form.Title.Trim() == record.Title
+        && form.Kind == record.Kind
+        && form.Channel == record.Channel
+        && form.OccurredOn == record.OccurredOn
+        && RecordCode.Normalise(form.HostNation) == record.HostNation
+        && Blank(form.Location) == Blank(record.Location)
+        && RecordCode.Normalise(form.Participants.Count > 0 ? form.Participants[0] : null) == (record.Participants.Count > 0 ? record.Participants[0] : null)
+        && Codes(form.Participants).SequenceEqual(record.Participants.Order(StringComparer.Ordinal))
+        && form.Outcome == record.Outcome
+        && Blank(form.OutcomeNotes) == Blank(record.OutcomeNotes)
+        && form.Summary.Trim() == record.Summary
+        && form.Classification == record.Classification
+        && Codes(form.ReleasableToNations).SequenceEqual(record.ReleasableToNations.Order(StringComparer.Ordinal))
+        && Codes(form.ReleasableToAlliances).SequenceEqual(record.ReleasableToAlliances.Order(StringComparer.Ordinal));
+
+    private static string Blank(string? text) => text?.Trim() ?? "";
+
+    /// <summary>The readable rows, with each row's id (from an export) and its row number in the file.</summary>
+    private sealed record CheckedFile(List<EngagementForm> Rows, List<int?> Ids, List<int> RowNumbers, List<ImportProblem> Problems, int ProblemCount);
 
     private CheckedFile Check(TextReader reader, Dictionary<string, int> nations, HashSet<string> alliances, PortalDbContext db, IProgress<ImportProgress>? progress)
     {
         var rows = new List<EngagementForm>();
+        var ids = new List<int?>();
+        var rowNumbers = new List<int>();
         var problems = new List<ImportProblem>();
         var problemCount = 0;
         void Problem(int row, string column, string reason)
@@ -113,7 +291,7 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
                 columns = CheckHeader(header, rowNumber, Problem);
                 if (problemCount > 0)
                 {
-                    return new CheckedFile(rows, problems, problemCount);
+                    return new CheckedFile(rows, ids, rowNumbers, problems, problemCount);
                 }
 
                 continue;
@@ -137,6 +315,8 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
                 }
 
                 rows.Add(form);
+                ids.Add(ReadId(record, columns, rowNumber, Problem));
+                rowNumbers.Add(rowNumber);
                 if (rows.Count % ProgressEvery == 0)
                 {
                     progress?.Report(new ImportProgress(ImportStage.Checking, rows.Count, 0));
@@ -153,7 +333,7 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
             Problem(rowNumber + 1, "", "The file has a header but no engagements.");
         }
 
-        return new CheckedFile(rows, problems, problemCount);
+        return new CheckedFile(rows, ids, rowNumbers, problems, problemCount);
     }
 
     private static Dictionary<string, int> CheckHeader(string[] header, int row, Action<int, string, string> problem)
@@ -177,6 +357,23 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
         }
 
         return columns;
+    }
+
+    /// <summary>The row's id (an export's rows carry one), or null when the cell is missing or empty.</summary>
+    private static int? ReadId(string[] record, Dictionary<string, int> columns, int row, Action<int, string, string> problem)
+    {
+        if (!columns.TryGetValue(EngagementCsv.Id, out var i) || record[i].Trim() is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            return id;
+        }
+
+        problem(row, EngagementCsv.Id, $"'{text}' is not an engagement id. Leave it empty for a new engagement.");
+        return null;
     }
 
     /// <summary>The row as a form, or null when a cell could not be read (each such cell is a problem).</summary>
@@ -277,22 +474,27 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
         _ => field,
     };
 
-    /// <summary>All rows in one transaction: ids reserved from the sequence, two binary COPYs, one audit entry.</summary>
-    private async Task WriteAsync(
-        PortalDbContext db, List<EngagementForm> rows, Dictionary<string, int> nations, string fileName, string sha256, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// All rows in one transaction: the import's own record (its hash, for the next preview), ids reserved
+    /// from the sequence, two binary COPYs, one audit entry. Returns the import's id.
+    /// </summary>
+    private async Task<int> WriteAsync(
+        PortalDbContext db, List<EngagementForm> rows, int fileRows, Dictionary<string, int> nations, string fileName, string sha256, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var ids = await ReserveIdsAsync(connection, rows.Count, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        var importId = await RecordImportAsync(connection, db.User.Name, fileName, sha256, now, fileRows, rows.Count, cancellationToken);
+        var ids = await ReserveIdsAsync(connection, rows.Count, cancellationToken);
         await using (var importer = await BinaryCopy.BeginAsync(connection, "engagements",
-            "id, title, kind, channel, occurred_on, host_nation_id, location, summary, outcome, outcome_notes, " + BinaryCopy.MarkingColumns, cancellationToken))
+            "id, import_id, title, kind, channel, occurred_on, host_nation_id, location, summary, outcome, outcome_notes, " + BinaryCopy.MarkingColumns, cancellationToken))
         {
             for (var i = 0; i < rows.Count; i++)
             {
                 var form = rows[i];
                 await importer.StartRowAsync(cancellationToken);
                 await importer.WriteIntAsync(ids[i], cancellationToken);
+                await importer.WriteIntAsync(importId, cancellationToken);
                 await importer.WriteTextAsync(form.Title.Trim(), cancellationToken);
                 await importer.WriteEnumAsync(form.Kind, cancellationToken);
                 await importer.WriteEnumAsync(form.Channel, cancellationToken);
@@ -336,8 +538,26 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
 
         // Rows written by COPY bypass the change tracker: the import records itself, in the same transaction.
         await AuditTrail.RecordAsync(db, AuditAction.Imported, nameof(Engagement), entityKey: null, before: null,
-            after: new { file = fileName, sha256, rows = rows.Count, firstId = ids.Min(), lastId = ids.Max() }, cancellationToken);
+            after: new { file = fileName, sha256, import = importId, rows = rows.Count, skipped = fileRows - rows.Count, firstId = ids.Length == 0 ? (int?)null : ids.Min(), lastId = ids.Length == 0 ? (int?)null : ids.Max() },
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return importId;
+    }
+
+    private static async Task<int> RecordImportAsync(
+        NpgsqlConnection connection, string userName, string fileName, string sha256, DateTime now, int fileRows, int created, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO engagement_imports (sha256, file_name, imported_by, imported_at, rows, created, skipped) VALUES (@sha256, @file, @by, @at, @rows, @created, @skipped) RETURNING id",
+            connection);
+        command.Parameters.AddWithValue("sha256", sha256);
+        command.Parameters.AddWithValue("file", fileName.Length > EngagementImportBatch.FileNameMaxLength ? fileName[..EngagementImportBatch.FileNameMaxLength] : fileName);
+        command.Parameters.AddWithValue("by", userName);
+        command.Parameters.AddWithValue("at", now);
+        command.Parameters.AddWithValue("rows", fileRows);
+        command.Parameters.AddWithValue("created", created);
+        command.Parameters.AddWithValue("skipped", fileRows - created);
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static string[] Codes(List<string> values) =>

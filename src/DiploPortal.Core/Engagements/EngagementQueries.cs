@@ -64,7 +64,10 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
         e.Outcome,
         e.Classification);
 
-    protected override Expression<Func<Engagement, EngagementRecord>> Record { get; } = e => new EngagementRecord(
+    protected override Expression<Func<Engagement, EngagementRecord>> Record => RecordShape;
+
+    /// <summary>An engagement as a row of the file format; the import compares its rows with it.</summary>
+    internal static Expression<Func<Engagement, EngagementRecord>> RecordShape { get; } = e => new EngagementRecord(
         e.Id,
         e.Title,
         e.Kind,
@@ -184,6 +187,11 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
         if (filter.Until is { } until)
         {
             query = query.Where(e => e.OccurredOn <= until);
+        }
+
+        if (filter.Import is { } import)
+        {
+            query = query.Where(e => e.ImportId == import);
         }
 
         return query;

@@ -123,7 +123,7 @@ public sealed class NationDirectory(IDbContextFactory<PortalDbContext> dbFactory
         }
     }
 
-    public static string[] ToCells(NationRecord record, bool forCsv)
+    public static ExportCell[] ToCells(NationRecord record, bool forCsv)
     {
         ArgumentNullException.ThrowIfNull(record);
         var text = ExportFile.TextCell(forCsv);

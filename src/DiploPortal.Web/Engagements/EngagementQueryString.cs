@@ -22,6 +22,7 @@ public static class EngagementQueryString
     public const string Until = "until";
     public const string Text = "q";
     public const string Sort = "sort";
+    public const string Import = "import";
     public const string After = ListAddressReader.After;
     public const string Before = ListAddressReader.Before;
 
@@ -40,9 +41,27 @@ public static class EngagementQueryString
             Until = reader.Day(Until),
             Text = reader.Text(Text),
             Sort = reader.Enum<EngagementSort>(Sort) ?? EngagementSort.Newest,
+            Import = ImportId(reader),
         };
         reader.CheckRange(filter.From, filter.Until, Until);
         return reader.Request(filter);
+    }
+
+    /// <summary>The import whose engagements are asked for ("?import=12", the import page's "See the list").</summary>
+    private static int? ImportId(ListAddressReader reader)
+    {
+        if (reader.Text(Import) is not { } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            return id;
+        }
+
+        reader.Problem(Import, $"'{text}' is not an import number.");
+        return null;
     }
 
     /// <summary>The query string ("?nation=FRA&amp;kind=PortVisit") of a filter, optionally at a page.</summary>
@@ -60,6 +79,7 @@ public static class EngagementQueryString
             .Add(Until, filter.Until)
             .Add(Text, filter.Text)
             .Add(Sort, filter.Sort == EngagementSort.Newest ? null : filter.Sort.ToString())
+            .Add(Import, filter.Import?.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Page(cursor, direction)
             .ToString();
     }

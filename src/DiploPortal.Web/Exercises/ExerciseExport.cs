@@ -19,7 +19,7 @@ public static class ExerciseExport
     public static IEndpointRouteBuilder MapExerciseExports(this IEndpointRouteBuilder app) =>
         app.MapListExport<ExerciseQueries, ExerciseFilter, ExerciseRecord>(Definition);
 
-    private static string[] ToCells(ExerciseRecord record, bool forCsv)
+    private static ExportCell[] ToCells(ExerciseRecord record, bool forCsv)
     {
         var text = ExportFile.TextCell(forCsv);
         return

@@ -4,10 +4,10 @@ using DiploPortal.Core.Audit;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Security;
 using DiploPortal.Web.Accounts;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.Primitives;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
 
 namespace DiploPortal.Web.Lists;
 
@@ -17,24 +17,26 @@ namespace DiploPortal.Web.Lists;
 /// <param name="AuditedAs">The entity name the audit entry names.</param>
 /// <param name="Parse">Reads the list's filter from the request's query string, as the list page does.</param>
 /// <param name="Columns">The header row.</param>
-/// <param name="ToCells">A record's cells, protected for CSV when the flag says so (see <see cref="ExportFile.Protect"/>).</param>
+/// <param name="ToCells">A record's typed cells, text protected for CSV when the flag says so (see <see cref="ExportFile.Protect"/>).</param>
 public sealed record ListExport<TFilter, TRecord>(
     string Path,
     string Title,
     string AuditedAs,
     Func<IEnumerable<KeyValuePair<string, StringValues>>, ListRequest<TFilter>> Parse,
     IReadOnlyList<string> Columns,
-    Func<TRecord, bool, string[]> ToCells)
+    Func<TRecord, bool, ExportCell[]> ToCells)
     where TFilter : IListFilter;
 
 /// <summary>
 /// A list, as filtered on its page, as a CSV or Excel file. The same filters (and the user's clearance,
-/// through the query filter) decide the rows; the file opens with who exported it, when, with which
-/// filters and the highest classification it holds. Every export is audited.
+/// through the query filter) decide the rows; the file says who exported it, when, with which filters
+/// and the highest classification it holds: CSV in '#' lines above the header (the import skips them),
+/// Excel on a second sheet, "Notes", so that the first sheet is a clean table (header in row 1, frozen,
+/// with a filter; ids and counts as numbers, days as dates). Every export is audited.
 /// </summary>
 public static class ListExports
 {
-    /// <summary>Excel's sheet holds 1,048,576 rows; the preamble and header take a few.</summary>
+    /// <summary>Excel's sheet holds 1,048,576 rows; the header takes one.</summary>
     public const int MaxSpreadsheetRows = 1_048_000;
 
     /// <summary>Maps {Path}/export.csv and {Path}/export.xlsx for anyone who may read records; <typeparamref name="TSource"/> comes from the request's scope.</summary>
@@ -80,7 +82,7 @@ public static class ListExports
                 CsvWriter.WriteRecord(rows, export.Columns);
                 await foreach (var record in source.StreamAsync(request.Filter, cancellationToken))
                 {
-                    CsvWriter.WriteRecord(rows, export.ToCells(record, true));
+                    CsvWriter.WriteRecord(rows, export.ToCells(record, true).Select(c => c.Text));
                     if (rows.GetStringBuilder().Length >= CsvChunkSize)
                     {
                         await SendAsync(rows, writer, cancellationToken);
@@ -114,11 +116,12 @@ public static class ListExports
                 detail: $"{rows:N0} {export.Title} match; a spreadsheet holds at most {MaxSpreadsheetRows:N0}. Narrow the filters, or export CSV.");
         }
 
-        // The package is a zip that needs a seekable stream: built in a temporary file, then sent.
+        // Built in a temporary file, then sent: the response body refuses synchronous writes, and the
+        // file's length is known before the first byte goes out.
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         try
         {
-            await WriteSpreadsheetAsync(file, export, preamble, source.StreamAsync(request.Filter, cancellationToken), cancellationToken);
+            await WriteSpreadsheetAsync(file, export, preamble, rows, source.StreamAsync(request.Filter, cancellationToken), cancellationToken);
         }
         catch
         {
@@ -169,48 +172,54 @@ public static class ListExports
     }
 
     private static async Task WriteSpreadsheetAsync<TFilter, TRecord>(
-        Stream file, ListExport<TFilter, TRecord> export, IReadOnlyList<string> preamble, IAsyncEnumerable<TRecord> records, CancellationToken cancellationToken)
+        Stream file, ListExport<TFilter, TRecord> export, IReadOnlyList<string> preamble, int rows, IAsyncEnumerable<TRecord> records, CancellationToken cancellationToken)
         where TFilter : IListFilter
     {
-        using var document = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        workbook.Workbook = new Workbook();
-        var sheetPart = workbook.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(sheetPart))
+        await using var spreadsheet = await Spreadsheet.CreateNewAsync(
+            file, new SpreadCheetahOptions { DefaultDateTimeFormat = NumberFormat.Custom(SpreadsheetDayFormat) }, cancellationToken);
+        var lastColumn = SpreadsheetUtility.GetColumnName(export.Columns.Count);
+        var table = new WorksheetOptions
         {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetData());
-            foreach (var line in preamble)
+            FrozenRows = 1,
+            AutoFilter = new AutoFilterOptions(string.Create(CultureInfo.InvariantCulture, $"A1:{lastColumn}{Math.Max(rows, 0) + 1}")),
+        };
+        await spreadsheet.StartWorksheetAsync(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(export.Title), table, cancellationToken);
+        var bold = spreadsheet.AddStyle(new Style { Font = { Bold = true } });
+        await spreadsheet.AddHeaderRowAsync([.. export.Columns], bold, cancellationToken);
+        var row = new Cell[export.Columns.Count];
+        await foreach (var record in records.WithCancellation(cancellationToken))
+        {
+            var cells = export.ToCells(record, false);
+            for (var i = 0; i < row.Length; i++)
             {
-                WriteRow(writer, [line]);
+                row[i] = SpreadsheetCell(cells[i]);
             }
 
-            WriteRow(writer, export.Columns);
-            await foreach (var record in records.WithCancellation(cancellationToken))
-            {
-                WriteRow(writer, export.ToCells(record, false));
-            }
-
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            await spreadsheet.AddRowAsync(row, cancellationToken);
         }
 
-        var sheetName = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(export.Title);
-        workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
-        workbook.Workbook.Save();
+        await spreadsheet.StartWorksheetAsync(NotesSheet, null, cancellationToken);
+        foreach (var line in preamble)
+        {
+            await spreadsheet.AddRowAsync([new Cell(line)], cancellationToken);
+        }
+
+        await spreadsheet.FinishAsync(cancellationToken);
     }
 
-    // Every cell is an inline string: nothing in the file is a formula, a number or a date a spreadsheet could reinterpret.
-    private static void WriteRow(OpenXmlWriter writer, IReadOnlyList<string> cells)
+    /// <summary>The second sheet of a spreadsheet export: who exported it, when, with which filters, and its marking.</summary>
+    public const string NotesSheet = "Notes";
+
+    /// <summary>Days show as ISO dates whatever the reader's locale, like the CSV and the import.</summary>
+    private const string SpreadsheetDayFormat = "yyyy-mm-dd";
+
+    // Text stays an inline string cell: nothing in the file is a formula a spreadsheet could run.
+    private static Cell SpreadsheetCell(ExportCell cell) => cell.Kind switch
     {
-        writer.WriteStartElement(new Row());
-        foreach (var text in cells)
-        {
-            writer.WriteElement(new Cell(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString });
-        }
-
-        writer.WriteEndElement();
-    }
+        ExportCellKind.Number => new Cell(cell.Number),
+        ExportCellKind.Day => new Cell(cell.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified)),
+        _ => new Cell(cell.Text),
+    };
 
     private static string FileName<TFilter, TRecord>(ListExport<TFilter, TRecord> export, TimeProvider clock, string extension)
         where TFilter : IListFilter =>

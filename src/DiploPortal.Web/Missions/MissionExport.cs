@@ -1,4 +1,3 @@
-using System.Globalization;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Missions;
 using DiploPortal.Web.Lists;
@@ -20,7 +19,7 @@ public static class MissionExport
     public static IEndpointRouteBuilder MapMissionExports(this IEndpointRouteBuilder app) =>
         app.MapListExport<MissionQueries, MissionFilter, MissionRecord>(Definition);
 
-    private static string[] ToCells(MissionRecord record, bool forCsv)
+    private static ExportCell[] ToCells(MissionRecord record, bool forCsv)
     {
         var text = ExportFile.TextCell(forCsv);
         return
@@ -35,7 +34,7 @@ public static class MissionExport
             ExportFile.Number(record.PeopleAssisted),
             string.Join(';', record.Contributors),
             ExportFile.Number(record.Personnel),
-            record.SuppliesTonnes.ToString("0.##", CultureInfo.InvariantCulture),
+            ExportFile.Number(record.SuppliesTonnes),
             text(record.Summary),
             record.Classification.ToString(),
             string.Join(';', record.ReleasableToNations),

@@ -97,7 +97,7 @@ public class EngagementImporting : IAsyncLifetime
             }
 
             CsvWriter.WriteRecord(writer, EngagementCsv.Columns);
-            CsvWriter.WriteRecord(writer, EngagementCsv.ToCells(exported, forCsv: true));
+            CsvWriter.WriteRecord(writer, EngagementCsv.ToCells(exported, forCsv: true).Select(c => c.Text));
         }
 
         var report = await ImportAsync(Staff, file.ToString());

@@ -95,7 +95,7 @@ public class ReferenceListing : IAsyncLifetime
         var finland = Assert.Single(rows);
         Assert.Equal("FIN", finland.Code);
         Assert.Contains("NATO", finland.Alliances);
-        Assert.Equal("FIN", NationDirectory.ToCells(finland, forCsv: true)[0]);
+        Assert.Equal("FIN", NationDirectory.ToCells(finland, forCsv: true)[0].Text);
         Assert.Equal(NationDirectory.ExportColumns.Count, NationDirectory.ToCells(finland, forCsv: true).Length);
         Assert.Equal(new Dictionary<Classification, int> { [Classification.Unclassified] = 1 }, await Nations().CountByClassificationAsync(new NationListFilter { Text = "Finland" }));
     }

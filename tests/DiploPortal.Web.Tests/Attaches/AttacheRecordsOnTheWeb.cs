@@ -1,8 +1,7 @@
 using System.Net;
 using DiploPortal.Core.Common;
 using DiploPortal.Web.Tests.Accounts;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using DiploPortal.Web.Tests.Lists;
 
 namespace DiploPortal.Web.Tests.Attaches;
 
@@ -168,11 +167,9 @@ public class AttacheRecordsOnTheWeb(AccountsPortal portal) : IClassFixture<Accou
         Assert.Equal(["Channel patrol assessment"], csv.Skip(header + 1).Select(r => r[4]));
         Assert.DoesNotContain(csv, r => r.Any(c => c.Contains("Submarine", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        using var document = SpreadsheetDocument.Open(file, isEditable: false);
-        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
-            .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToArray()).ToList();
-        Assert.Equal(csv.Skip(header).Select(r => r.Select(ExportFile.Unprotect)), rows.Skip(header));
+        var spreadsheet = ExportedFile.FromSpreadsheet(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(csv[header], spreadsheet.Header);
+        Assert.Equal(csv.Skip(header + 1).Select(r => r.Select(ExportFile.Unprotect)), spreadsheet.Rows);
     }
 
     [Fact]

@@ -3,8 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using DiploPortal.Core.Common;
 using DiploPortal.Web.Tests.Accounts;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using DiploPortal.Web.Tests.Lists;
 
 namespace DiploPortal.Web.Tests.Engagements;
 
@@ -126,20 +125,16 @@ public class EngagementRecordsOnTheWeb(AccountsPortal portal) : IClassFixture<Ac
     public async Task ExportsASpreadsheetWithTheSameCellsAsTheCsvButNoFormulaGuard()
     {
         using var client = await SignedInAsync("analyst");
-        var csv = CsvReader.Read(new StringReader(await client.GetStringAsync(new Uri("/engagements/export.csv", UriKind.Relative)))).ToList();
+        var csv = ExportedFile.FromCsv(await client.GetStringAsync(new Uri("/engagements/export.csv", UriKind.Relative)));
 
         using var response = await client.GetAsync(new Uri("/engagements/export.xlsx", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        using var document = SpreadsheetDocument.Open(file, isEditable: false);
-        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
-            .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToArray()).ToList();
-        var header = csv.FindIndex(r => r[0] == "id");
-        Assert.Equal(csv.Count, rows.Count);
-        Assert.Equal(csv.Take(header).Select(r => r[0][2..]), rows.Take(header).Select(r => r[0]));
-        Assert.Equal(csv.Skip(header).Select(r => r.Select(ExportFile.Unprotect)), rows.Skip(header));
-        Assert.Contains(rows, r => r.Length > 1 && r[1] == "=HYPERLINK(\"http://evil.example\")");
+        var spreadsheet = ExportedFile.FromSpreadsheet(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(csv.Preamble, spreadsheet.Preamble);
+        Assert.Equal(csv.Header, spreadsheet.Header);
+        Assert.Equal(csv.Rows.Select(r => r.Select(ExportFile.Unprotect)), spreadsheet.Rows);
+        Assert.Contains(spreadsheet.Rows, r => r[1] == "=HYPERLINK(\"http://evil.example\")");
     }
 
     [Fact]

@@ -16,6 +16,7 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         builder.HasSearchVector(("title", 'A'), ("location", 'B'), ("summary", 'C'), ("outcome_notes", 'C'));
 
         builder.HasOne(e => e.HostNation).WithMany().HasForeignKey(e => e.HostNationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EngagementImportBatch>().WithMany().HasForeignKey(e => e.ImportId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(e => e.Participants).WithOne(p => p.Engagement).HasForeignKey(p => p.EngagementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Attaches).WithOne(a => a.Engagement).HasForeignKey(a => a.EngagementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.FollowUps).WithOne(f => f.Engagement).HasForeignKey(f => f.EngagementId).OnDelete(DeleteBehavior.Cascade);

@@ -662,6 +662,10 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("host_nation_id");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_id");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
@@ -740,6 +744,9 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_engagements_classification");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_engagements_import_id");
 
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_engagements_search_vector");
@@ -841,6 +848,64 @@ namespace DiploPortal.Core.Data.Migrations
                             t.HasCheckConstraint("ck_engagement_follow_ups_action", "btrim(action) <> ''");
 
                             t.HasCheckConstraint("ck_engagement_follow_ups_status", "status IN ('Open', 'InProgress', 'Done', 'Dropped')");
+                        });
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Engagements.EngagementImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.HasKey("Id")
+                        .HasName("pk_engagement_imports");
+
+                    b.HasIndex("Sha256", "ImportedAt")
+                        .HasDatabaseName("ix_engagement_imports_sha256_imported_at");
+
+                    b.ToTable("engagement_imports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_engagement_imports_counts", "rows >= 0 AND created >= 0 AND skipped >= 0 AND created + skipped <= rows");
+
+                            t.HasCheckConstraint("ck_engagement_imports_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
                         });
                 });
 
@@ -1956,6 +2021,12 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasForeignKey("HostNationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_engagements_nations_host_nation_id");
+
+                    b.HasOne("DiploPortal.Core.Engagements.EngagementImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_engagements_engagement_imports_import_id");
 
                     b.Navigation("HostNation");
                 });
