@@ -41,7 +41,6 @@ public static class EngagementQueryString
             Text = reader.Text(Text),
             Sort = reader.Enum<EngagementSort>(Sort) ?? EngagementSort.Newest,
         };
-        reader.CheckRange(filter.From, filter.Until, Until);
         return reader.Request(filter);
     }
 
