@@ -34,11 +34,16 @@ public class TypingDates(BrowserPortal portal) : IClassFixture<BrowserPortal>, I
         await BrowserPortal.SignInAsync(page, "staff");
         var id = await portal.Database.ScalarAsync<int>("SELECT id FROM engagements WHERE title = 'Typed day talks'");
 
-        foreach (var (typed, saved, readAs) in new[] { ("3 Nov 2026", "2026-11-03", "Read as Tuesday 3 November 2026"), ("2026-11-04", "2026-11-04", "Read as Wednesday 4 November 2026") })
+        foreach (var (before, typed, saved, readAs) in new[]
+        {
+            ("15 Jan 2025", "3 Nov 2026", "2026-11-03", "Read as Tuesday 3 November 2026"),
+            ("3 Nov 2026", "2026-11-04", "2026-11-04", "Read as Wednesday 4 November 2026"),
+        })
         {
             await page.GotoAsync($"/engagements/{id}/edit");
             await BrowserPortal.WaitUntilInteractiveAsync(page);
             var day = page.GetByLabel("Day", new() { Exact = true });
+            await Assertions.Expect(day).ToHaveValueAsync(before);
             await day.FillAsync(typed);
             await day.PressAsync("Tab");
             await Assertions.Expect(page.GetByText(readAs)).ToBeVisibleAsync();
@@ -66,6 +71,7 @@ public class TypingDates(BrowserPortal portal) : IClassFixture<BrowserPortal>, I
         await BrowserPortal.WaitUntilInteractiveAsync(page);
 
         var day = page.GetByLabel("Day", new() { Exact = true });
+        await Assertions.Expect(page.GetByText("Read as Wednesday 10 January 2024")).ToBeVisibleAsync();
         await day.FillAsync("31 Feb 2026");
         await day.PressAsync("Tab");
         await Assertions.Expect(page.GetByText("'31 Feb 2026' is not a day of the calendar")).ToBeVisibleAsync();
@@ -117,7 +123,7 @@ public class TypingDates(BrowserPortal portal) : IClassFixture<BrowserPortal>, I
     {
         var (page, errors) = await portal.OpenPageAsync();
         await BrowserPortal.SignInAsync(page, "staff");
-        await page.GotoAsync("/engagements?from=2026-12-31&until=2024-01-01");
+        await page.GotoAsync("/engagements?q=filter&from=2026-12-31&until=2024-01-01");
         await BrowserPortal.WaitUntilInteractiveAsync(page);
 
         await Assertions.Expect(page.GetByText("'From' is after 'Until', so the range is ignored.")).ToBeVisibleAsync();
