@@ -170,12 +170,13 @@ public sealed class AttacheQueries(IDbContextFactory<PortalDbContext> dbFactory,
             _ => query,
         };
 
-        if (filter.PostedFrom is { } from)
+        var (rangeFrom, rangeUntil) = DayRange.Applied(filter.PostedFrom, filter.PostedUntil);
+        if (rangeFrom is { } from)
         {
             query = query.Where(a => a.PostedFrom >= from);
         }
 
-        if (filter.PostedUntil is { } until)
+        if (rangeUntil is { } until)
         {
             query = query.Where(a => a.PostedFrom <= until);
         }

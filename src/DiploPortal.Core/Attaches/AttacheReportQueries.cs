@@ -119,12 +119,13 @@ public sealed class AttacheReportQueries(IDbContextFactory<PortalDbContext> dbFa
             query = query.Where(r => r.Kind == kind);
         }
 
-        if (filter.From is { } from)
+        var (rangeFrom, rangeUntil) = DayRange.Applied(filter.From, filter.Until);
+        if (rangeFrom is { } from)
         {
             query = query.Where(r => r.FiledOn >= from);
         }
 
-        if (filter.Until is { } until)
+        if (rangeUntil is { } until)
         {
             query = query.Where(r => r.FiledOn <= until);
         }

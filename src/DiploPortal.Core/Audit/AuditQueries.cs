@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,13 +75,14 @@ public sealed class AuditQueries(IDbContextFactory<PortalDbContext> dbFactory, A
             query = query.Where(e => e.EntityKey == key);
         }
 
-        if (filter.From is { } from)
+        var (rangeFrom, rangeUntil) = DayRange.Applied(filter.From, filter.Until);
+        if (rangeFrom is { } from)
         {
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             query = query.Where(e => e.OccurredAt >= start);
         }
 
-        if (filter.Until is { } until)
+        if (rangeUntil is { } until)
         {
             var end = until.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             query = query.Where(e => e.OccurredAt < end);

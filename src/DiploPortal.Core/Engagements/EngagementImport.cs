@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using DiploPortal.Core.Audit;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
@@ -90,7 +89,7 @@ public sealed record ImportPreview(
 /// import (<see cref="DuplicateRows"/>).
 /// </para>
 /// </summary>
-public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
     public const int MaxProblemsListed = 500;
 
@@ -416,45 +415,19 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
             ReleasableToAlliances = List(Cell(EngagementCsv.ReleasableToAlliances)),
         };
         var day = Cell(EngagementCsv.OccurredOn);
-        if (ReadDay(day) is { } occurredOn)
+        var reading = DayText.Read(day);
+        if (reading.Day is { } occurredOn)
         {
             form.OccurredOn = occurredOn;
         }
         else
         {
             readable = false;
-            problem(row, EngagementCsv.OccurredOn, DayProblem(day));
+            problem(row, EngagementCsv.OccurredOn, reading.Problem ?? "Required: the day, as yyyy-MM-dd (for example 2025-03-04).");
         }
 
         return readable ? form : null;
     }
-
-    /// <summary>ISO 8601 (2025-03-04) or the portal's own "4 Mar 2025": the two forms nobody can read two ways.</summary>
-    internal static DateOnly? ReadDay(string text) =>
-        DateOnly.TryParseExact(text, EngagementCsv.DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso) ? iso
-        : DateOnly.TryParseExact(text, ["d MMM yyyy", "d MMMM yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var named) ? named
-        : null;
-
-    private static string DayProblem(string text)
-    {
-        if (text.Length == 0)
-        {
-            return "Required: the day, as yyyy-MM-dd (for example 2025-03-04).";
-        }
-
-        var numeric = NumericDate().Match(text);
-        if (numeric.Success && int.Parse(numeric.Groups[1].Value, CultureInfo.InvariantCulture) <= 12 && int.Parse(numeric.Groups[2].Value, CultureInfo.InvariantCulture) <= 12)
-        {
-            return $"'{text}' is ambiguous: it could be day/month or month/day, and the portal never guesses. Write it as yyyy-MM-dd.";
-        }
-
-        return numeric.Success
-            ? $"'{text}' is not in an accepted form; the portal never guesses the order of day and month. Write it as yyyy-MM-dd."
-            : $"'{text}' is not a date. Write it as yyyy-MM-dd (for example 2025-03-04).";
-    }
-
-    [GeneratedRegex(@"^(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})$")]
-    private static partial Regex NumericDate();
 
     private static string ColumnOf(string field) => field switch
     {

@@ -179,12 +179,13 @@ public sealed class EngagementQueries(IDbContextFactory<PortalDbContext> dbFacto
             query = query.Where(e => e.Outcome == outcome);
         }
 
-        if (filter.From is { } from)
+        var (rangeFrom, rangeUntil) = DayRange.Applied(filter.From, filter.Until);
+        if (rangeFrom is { } from)
         {
             query = query.Where(e => e.OccurredOn >= from);
         }
 
-        if (filter.Until is { } until)
+        if (rangeUntil is { } until)
         {
             query = query.Where(e => e.OccurredOn <= until);
         }

@@ -188,12 +188,13 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
         }
 
         // A range selects the exercises with at least one day in it.
-        if (filter.From is { } from)
+        var (rangeFrom, rangeUntil) = DayRange.Applied(filter.From, filter.Until);
+        if (rangeFrom is { } from)
         {
             query = query.Where(e => e.EndsOn >= from);
         }
 
-        if (filter.Until is { } until)
+        if (rangeUntil is { } until)
         {
             query = query.Where(e => e.StartsOn <= until);
         }

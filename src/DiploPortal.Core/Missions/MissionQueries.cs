@@ -163,12 +163,13 @@ public sealed class MissionQueries(IDbContextFactory<PortalDbContext> dbFactory,
         }
 
         // A range selects the missions with at least one day in it; an active mission runs on.
-        if (filter.From is { } from)
+        var (rangeFrom, rangeUntil) = DayRange.Applied(filter.From, filter.Until);
+        if (rangeFrom is { } from)
         {
             query = query.Where(m => m.EndsOn == null || m.EndsOn >= from);
         }
 
-        if (filter.Until is { } until)
+        if (rangeUntil is { } until)
         {
             query = query.Where(m => m.StartsOn <= until);
         }

@@ -82,10 +82,7 @@ public static class AuditApi
 
         var from = Day(Text("from"), "from", problems);
         var to = Day(Text("to"), "to", problems);
-        if (from is { } first && to is { } last && last < first)
-        {
-            problems["to"] = ["The last day comes before the first."];
-        }
+        // A reversed range is ignored by the query (DayRange), as on every list, export and API list.
 
         long? before = null;
         if (Text("before") is { } beforeText)

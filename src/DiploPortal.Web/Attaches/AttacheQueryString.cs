@@ -41,7 +41,6 @@ public static class AttacheQueryString
             Text = reader.Text(Text),
             Sort = reader.Enum<AttacheSort>(Sort) ?? AttacheSort.Newest,
         };
-        reader.CheckRange(filter.PostedFrom, filter.PostedUntil, Until);
         return reader.Request(filter);
     }
 
@@ -104,7 +103,6 @@ public static class AttacheReportQueryString
             Text = reader.Text(Text),
             Sort = reader.Enum<AttacheReportSort>(Sort) ?? AttacheReportSort.Newest,
         };
-        reader.CheckRange(filter.From, filter.Until, Until);
         return reader.Request(filter);
     }
 

@@ -43,7 +43,6 @@ public static class EngagementQueryString
             Sort = reader.Enum<EngagementSort>(Sort) ?? EngagementSort.Newest,
             Import = ImportId(reader),
         };
-        reader.CheckRange(filter.From, filter.Until, Until);
         return reader.Request(filter);
     }
 

@@ -33,7 +33,6 @@ public static class ExerciseQueryString
             Text = reader.Text(Text),
             Sort = reader.Enum<ExerciseSort>(Sort) ?? ExerciseSort.LatestStart,
         };
-        reader.CheckRange(filter.From, filter.Until, Until);
         return reader.Request(filter);
     }
 

@@ -158,15 +158,6 @@ public sealed class ListAddressReader
         return null;
     }
 
-    /// <summary>Notes a problem when a range ends before it starts.</summary>
-    public void CheckRange(DateOnly? from, DateOnly? until, string untilName)
-    {
-        if (from is { } first && until is { } last && last < first)
-        {
-            Problem(untilName, "The last day comes before the first.");
-        }
-    }
-
     public void Problem(string name, string message) => _problems[name] = [message];
 
     /// <summary>The request: the filter read, the page's cursor (before wins over after), and the problems noted.</summary>

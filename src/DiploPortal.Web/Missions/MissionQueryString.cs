@@ -35,7 +35,6 @@ public static class MissionQueryString
             Text = reader.Text(Text),
             Sort = reader.Enum<MissionSort>(Sort) ?? MissionSort.LatestStart,
         };
-        reader.CheckRange(filter.From, filter.Until, Until);
         return reader.Request(filter);
     }
 
