@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Security;
 using Microsoft.AspNetCore.WebUtilities;
@@ -44,6 +45,11 @@ public sealed class AccessTokens(IDbContextFactory<PortalDbContext> userScoped, 
         if (trimmed.Length is 0 or > MaxNameLength)
         {
             throw new ArgumentException($"A token needs a name of 1 to {MaxNameLength} characters.", nameof(name));
+        }
+
+        if (FormRules.HoldsNul(trimmed))
+        {
+            throw new ArgumentException(FormRules.NulMessage, nameof(name));
         }
 
         if (!PersonalLifetimeDays.Contains(lifetimeDays))

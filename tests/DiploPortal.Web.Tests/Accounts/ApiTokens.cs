@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DiploPortal.Core.Common;
 using DiploPortal.Core.Security;
 using DiploPortal.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -176,6 +177,19 @@ public class ApiTokens(AccountsPortal portal) : IClassFixture<AccountsPortal>
         Assert.Contains("Access tokens", html, StringComparison.Ordinal);
         Assert.Contains("Create token", html, StringComparison.Ordinal);
         Assert.Contains("Planner", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusesATokenNameHoldingANulCharacterBeforeTheDatabase()
+    {
+        using var scope = portal.Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync(await CreateAccountAsync());
+        var tokens = scope.ServiceProvider.GetRequiredService<AccessTokens>();
+
+        var refusal = await Assert.ThrowsAsync<ArgumentException>(() => tokens.CreatePersonalAsync(user!.Id, "nightly\0export", 30));
+
+        Assert.StartsWith(FormRules.NulMessage, refusal.Message, StringComparison.Ordinal);
+        Assert.Empty(await tokens.ListAsync(user!.Id));
     }
 
     private async Task<HttpResponseMessage> GetWithTokenAsync(string path, string token)
