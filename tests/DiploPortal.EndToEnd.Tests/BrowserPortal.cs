@@ -48,13 +48,19 @@ public sealed class BrowserPortal : PortalWebFactory
         });
     }
 
-    /// <summary>A page whose console errors and uncaught exceptions are collected for assertions.</summary>
-    public async Task<(IPage Page, List<string> Errors)> OpenPageAsync()
+    /// <summary>
+    /// A page whose console errors and uncaught exceptions are collected for assertions, of the given size and
+    /// device colour setting. Reduced motion: the portal then shows and hides its messages without a fade, so
+    /// an axe run never meets one half-transparent (a contrast failure that depends on timing).
+    /// </summary>
+    public async Task<(IPage Page, List<string> Errors)> OpenPageAsync(int width = 1400, int height = 900, ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Address.ToString(),
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
+            ReducedMotion = ReducedMotion.Reduce,
         });
         var page = await context.NewPageAsync();
         var errors = new List<string>();

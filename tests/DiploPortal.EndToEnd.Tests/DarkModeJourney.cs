@@ -49,20 +49,20 @@ public class DarkModeJourney(BrowserPortal portal) : IClassFixture<BrowserPortal
         var problems = new List<string>();
         await page.GotoAsync("/account/sign-in");
         Assert.Equal(DarkBackground, await BodyBackgroundAsync(page, ".account-layout"));
-        problems.AddRange(await PhoneAndThemeBrowsing.BlockingAxeViolationsAsync(page, "/account/sign-in"));
+        problems.AddRange(await page.BlockingAxeViolationsAsync("/account/sign-in"));
 
         await BrowserPortal.SignInAsync(page, "analyst");
         foreach (var address in new[] { "/", "/engagements", "/nations/FRA", "/dashboards" })
         {
             await PhoneAndThemeBrowsing.OpenAsync(page, address);
-            problems.AddRange(await PhoneAndThemeBrowsing.BlockingAxeViolationsAsync(page, address));
+            problems.AddRange(await page.BlockingAxeViolationsAsync(address));
         }
 
         // And on a phone, where the header is a menu and the filters are folded.
         var (phone, phoneErrors) = await portal.OpenPhonePageAsync(ColorScheme.Dark);
         await BrowserPortal.SignInAsync(phone, "analyst");
         await PhoneAndThemeBrowsing.OpenAsync(phone, "/engagements");
-        problems.AddRange(await PhoneAndThemeBrowsing.BlockingAxeViolationsAsync(phone, "/engagements at 390 px, dark"));
+        problems.AddRange(await phone.BlockingAxeViolationsAsync("/engagements at 390 px, dark"));
 
         problems.AddRange(errors.Concat(phoneErrors).Select(e => $"console: {e}"));
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));

@@ -1,5 +1,4 @@
 using System.Text;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace DiploPortal.EndToEnd.Tests;
@@ -37,7 +36,7 @@ public class DuplicateImport(BrowserPortal portal) : IClassFixture<BrowserPortal
         await Assertions.Expect(duplicates).ToContainTextAsync("Duplicate check talks Alpha");
         await Assertions.Expect(duplicates).ToContainTextAsync("Duplicate check talks Bravo");
         await Assertions.Expect(page.Locator("[data-testid=nothing-new]")).ToBeVisibleAsync();
-        var axe = await page.RunAxe();
+        var axe = await page.BlockingAxeViolationsAsync("the import preview of a file already imported");
 
         await ChooseAsync(page, "more-talks.csv", Header, first, second, third);
         await Assertions.Expect(page.Locator("[data-testid=import-counts]")).ToContainTextAsync("3 rows: 1 new, 2 already in the portal");
@@ -52,8 +51,7 @@ public class DuplicateImport(BrowserPortal portal) : IClassFixture<BrowserPortal
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Duplicate check talks Alpha" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Duplicate check talks Bravo" })).ToHaveCountAsync(0);
 
-        var blocking = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-        Assert.True(blocking.Count == 0, string.Join(Environment.NewLine, blocking));
+        Assert.True(axe.Count == 0, string.Join(Environment.NewLine, axe));
         Assert.Empty(errors);
     }
 

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace DiploPortal.EndToEnd.Tests;
@@ -35,12 +34,4 @@ internal static class FeedbackPages
     /// <summary>The message a snackbar shows, as a screen reader finds it (a live region).</summary>
     public static ILocator Announcement(this IPage page, string text) =>
         page.Locator(".mud-snackbar[aria-live]").Filter(new() { HasText = text });
-
-    public static async Task AssertNoSeriousAxeViolationsAsync(this IPage page)
-    {
-        var axe = await page.RunAxe();
-        var blocking = axe.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id}: {v.Help} {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-        Assert.True(blocking.Count == 0, string.Join(Environment.NewLine, blocking));
-    }
 }

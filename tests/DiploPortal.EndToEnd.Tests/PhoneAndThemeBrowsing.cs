@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace DiploPortal.EndToEnd.Tests;
@@ -7,31 +6,6 @@ namespace DiploPortal.EndToEnd.Tests;
 public static class PhoneAndThemeBrowsing
 {
     public const int PhoneWidth = 390;
-
-    private static readonly string[] BlockingImpacts = ["serious", "critical"];
-
-    /// <summary>A page of the given size and device colour setting, collecting console errors like <see cref="BrowserPortal.OpenPageAsync"/>.</summary>
-    public static async Task<(IPage Page, List<string> Errors)> OpenPageAsync(
-        this BrowserPortal portal, int width, int height, ColorScheme colorScheme = ColorScheme.Light)
-    {
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = portal.Address.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            ColorScheme = colorScheme,
-        });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
-        return (page, errors);
-    }
 
     public static Task<(IPage Page, List<string> Errors)> OpenPhonePageAsync(this BrowserPortal portal, ColorScheme colorScheme = ColorScheme.Light) =>
         portal.OpenPageAsync(PhoneWidth, 844, colorScheme);
@@ -55,15 +29,6 @@ public static class PhoneAndThemeBrowsing
             }
             """);
         return report.Length == 0 ? null : report;
-    }
-
-    /// <summary>axe's serious and critical violations on the page, as lines naming the address.</summary>
-    public static async Task<IEnumerable<string>> BlockingAxeViolationsAsync(IPage page, string where)
-    {
-        var axe = await page.RunAxe();
-        return axe.Violations
-            .Where(v => BlockingImpacts.Contains(v.Impact))
-            .Select(v => $"{where}: axe {v.Impact} {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))})");
     }
 
     /// <summary>Opens an address with a full load and waits for the interactive circuit.</summary>

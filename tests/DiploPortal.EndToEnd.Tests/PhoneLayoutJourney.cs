@@ -60,7 +60,7 @@ public class PhoneLayoutJourney(BrowserPortal portal) : IClassFixture<BrowserPor
                 problems.Add($"{address}: {scroll}");
             }
 
-            problems.AddRange(await PhoneAndThemeBrowsing.BlockingAxeViolationsAsync(page, address));
+            problems.AddRange(await page.BlockingAxeViolationsAsync(address));
         }
 
         problems.AddRange(errors.Select(e => $"console: {e}"));

@@ -50,4 +50,20 @@ public class FieldTextChecks
         Assert.Equal("Norway (NOR)", NationMatches.NameOf(Nations, "NOR"));
         Assert.Equal("XYZ", NationMatches.NameOf(Nations, "XYZ"));
     }
+
+    [Fact]
+    public void APickerOffersTheLikeliestNationsFirst()
+    {
+        NationSummary[] nations =
+        [
+            new("DDR", "DD", "DDR", "East Germany", "Europe", null, "Berlin", null, null),
+            new("DEU", "DE", "DEU", "Germany", "Europe", null, "Berlin", null, null),
+            new("LBN", "LB", "LBN", "Lebanon", "Asia", null, "Beirut", null, null),
+            new("NOR", "NO", "NOR", "Norway", "Europe", null, "Oslo", null, null),
+        ];
+
+        Assert.Equal(["DEU", "DDR"], NationMatches.Find(nations, "germany", []).Select(n => n.Code));
+        Assert.Equal(["DEU", "DDR"], NationMatches.Find(nations, "Germ", []).Select(n => n.Code));
+        Assert.Equal(["NOR", "LBN"], NationMatches.Find(nations, "no", []).Select(n => n.Code));
+    }
 }

@@ -90,8 +90,10 @@ public class EngagementRecordsOnTheWeb(AccountsPortal portal) : IClassFixture<Ac
         using var edit = await client.GetAsync(new Uri($"/engagements/{await IdOfAsync("Harbour visit at Toulon")}/edit", UriKind.Relative));
         using var create = await client.GetAsync(new Uri("/engagements/new", UriKind.Relative));
 
-        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Redirect, edit.StatusCode);
-        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Redirect, create.StatusCode);
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, edit.StatusCode);
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, create.StatusCode);
+        // A refusal says so and shows nothing of the record.
+        Assert.Equal(allowed, (await edit.Content.ReadAsStringAsync()).Contains("Harbour visit at Toulon", StringComparison.Ordinal));
     }
 
     [Fact]

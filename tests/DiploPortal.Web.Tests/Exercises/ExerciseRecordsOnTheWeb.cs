@@ -84,12 +84,18 @@ public class ExerciseRecordsOnTheWeb(AccountsPortal portal) : IClassFixture<Acco
         using var create = await client.GetAsync(new Uri("/exercises/new", UriKind.Relative));
         var detail = await client.GetStringAsync(new Uri($"/exercises/{await IdOfAsync("Exercise Open Plain")}", UriKind.Relative));
 
-        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Redirect, edit.StatusCode);
-        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Redirect, create.StatusCode);
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, edit.StatusCode);
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, create.StatusCode);
         Assert.Equal(allowed, detail.Contains("/edit\"", StringComparison.Ordinal));
         if (allowed)
         {
             Assert.Contains("Exercise Open Plain", await edit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        else
+        {
+            var refusal = await edit.Content.ReadAsStringAsync();
+            Assert.Contains("You do not have access to this page", refusal, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exercise Open Plain", refusal, StringComparison.Ordinal);
         }
     }
 

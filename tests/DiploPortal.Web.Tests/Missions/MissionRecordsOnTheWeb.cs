@@ -73,8 +73,10 @@ public class MissionRecordsOnTheWeb(AccountsPortal portal) : IClassFixture<Accou
         using var edit = await client.GetAsync(new Uri($"/missions/{await IdOfAsync("Operation Dry Ground")}/edit", UriKind.Relative));
         using var create = await client.GetAsync(new Uri("/missions/new", UriKind.Relative));
 
-        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Redirect, edit.StatusCode);
-        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Redirect, create.StatusCode);
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, edit.StatusCode);
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, create.StatusCode);
+        // A refusal says so and shows nothing of the record.
+        Assert.Equal(allowed, (await edit.Content.ReadAsStringAsync()).Contains("Operation Dry Ground", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -103,8 +103,19 @@ public class AccountPagesRendering(AccountsPortal portal) : IClassFixture<Accoun
         {
             using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Contains("/account/sign-in", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+            if (userName is null)
+            {
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.Contains("/account/sign-in", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+            }
+            else
+            {
+                // Signed in, but not an administrator: told so as themselves, and no account leaks into the refusal.
+                var html = await response.Content.ReadAsStringAsync();
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+                Assert.Contains("You do not have access to this page", html, StringComparison.Ordinal);
+                Assert.DoesNotContain("analyst-restricted", html, StringComparison.Ordinal);
+            }
         }
     }
 

@@ -45,8 +45,17 @@ public class AuditTrailPageRendering(AccountsPortal portal) : IClassFixture<Acco
         using var audit = await client.GetAsync(new Uri("/admin/audit", UriKind.Relative));
         using var overview = await client.GetAsync(new Uri("/admin", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.Redirect, audit.StatusCode);
-        Assert.Contains("/account/sign-in", audit.Headers.Location?.ToString(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, overview.StatusCode);
+        if (userName is null)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, audit.StatusCode);
+            Assert.Contains("/account/sign-in", audit.Headers.Location?.ToString(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, overview.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, audit.StatusCode);
+            Assert.Contains("You do not have access to this page", await audit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, overview.StatusCode);
+        }
     }
 }

@@ -61,7 +61,8 @@ public class DowngradeListRendering(AccountsPortal portal) : IClassFixture<Accou
 
         using var response = await client.GetAsync(new Uri("/admin/downgrades", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("You do not have access to this page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>A Secret engagement, releasable to <paramref name="before"/>, lowered to Restricted with <paramref name="after"/>.</summary>

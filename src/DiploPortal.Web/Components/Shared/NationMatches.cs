@@ -14,9 +14,19 @@ public static class NationMatches
         var matches = term.Length == 0
             ? nations
             : nations.Where(n => n.Name.Contains(term, StringComparison.OrdinalIgnoreCase) || n.Code.Equals(term, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(Shown(n), term, StringComparison.OrdinalIgnoreCase));
+                || string.Equals(Shown(n), term, StringComparison.OrdinalIgnoreCase))
+                // The likeliest first, so that Enter on the first offer takes what was meant: "Germany" before
+                // "East Germany", "No" offers Norway before Lebanon.
+                .OrderBy(n => Closeness(n, term));
         return matches.Where(n => !chosen.Contains(n.Code));
     }
+
+    /// <summary>0 for the exact code or name, 1 for a name that starts with the text, 2 for a word of it that does, 3 otherwise.</summary>
+    private static int Closeness(NationSummary nation, string term) =>
+        nation.Code.Equals(term, StringComparison.OrdinalIgnoreCase) || nation.Name.Equals(term, StringComparison.OrdinalIgnoreCase) ? 0
+        : nation.Name.StartsWith(term, StringComparison.OrdinalIgnoreCase) ? 1
+        : nation.Name.Contains(" " + term, StringComparison.OrdinalIgnoreCase) ? 2
+        : 3;
 
     /// <summary>How a nation reads in a picker: "France (FRA)"; the code itself when no such nation is listed.</summary>
     public static string NameOf(IEnumerable<NationSummary> nations, string? code) =>
