@@ -6,23 +6,10 @@ namespace DiploPortal.EndToEnd.Tests;
 internal static class FormKeys
 {
     /// <summary>
-    /// Presses Tab until the element has the focus (at most <paramref name="limit"/> times): the test reads where the
-    /// focus is, but only keys move it.
+    /// Presses Tab until the element has the focus: the test reads where the focus is, but only keys move it.
     /// </summary>
-    public static async Task TabToAsync(this IPage page, ILocator target, int limit = 60)
-    {
-        for (var presses = 0; presses < limit; presses++)
-        {
-            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
-            {
-                return;
-            }
-
-            await page.Keyboard.PressAsync("Tab");
-        }
-
-        throw new InvalidOperationException($"{limit} presses of Tab did not reach {target}.");
-    }
+    public static Task TabToAsync(this IPage page, ILocator target, int limit = 60) =>
+        KeyboardSteps.TabUntilAsync(page, () => target.EvaluateAsync<bool>("e => e === document.activeElement"), target.ToString() ?? "", limit);
 
     /// <summary>Puts text into the focused box the way a paste does (the browser's own editing, so the box's maxlength applies).</summary>
     public static async Task PasteIntoAsync(this IPage page, ILocator box, string text)

@@ -57,7 +57,9 @@ public partial class KeyboardOnlyList(BrowserPortal portal) : IClassFixture<Brow
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/engagements/[0-9]+\\?back=%2Fengagements%3Fnation%3DFRA%26nation%3DDEU$"));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(opened);
 
-        await page.Keyboard.PressAsync("Alt+ArrowLeft");
+        // Back by the record's own link, which carries the list's filters.
+        await page.TabToAsync("main a[href='/engagements?nation=FRA&nation=DEU']");
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(FranceAndGermany());
         await BrowserPortal.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(rows.First.Locator("td[data-label=Title]")).ToHaveTextAsync(firstOnPageOne);

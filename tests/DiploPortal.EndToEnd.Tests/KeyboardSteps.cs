@@ -9,12 +9,17 @@ public static class KeyboardSteps
     /// Presses Tab until the focused element matches <paramref name="selector"/> (a CSS selector, tested with
     /// <c>matches</c>), at most <paramref name="maxPresses"/> times; fails when it never gets there.
     /// </summary>
-    public static async Task TabToAsync(this IPage page, string selector, int maxPresses = 80)
+    public static Task TabToAsync(this IPage page, string selector, int maxPresses = 80) =>
+        TabUntilAsync(page, () => page.EvaluateAsync<bool>("s => document.activeElement !== null && document.activeElement.matches(s)", selector), selector, maxPresses);
+
+    /// <summary>Presses Tab until <paramref name="focused"/> says the focus is where it should be; fails saying where it is.</summary>
+    public static async Task TabUntilAsync(IPage page, Func<Task<bool>> focused, string target, int maxPresses)
     {
         ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(focused);
         for (var i = 0; i <= maxPresses; i++)
         {
-            if (await page.EvaluateAsync<bool>("s => document.activeElement !== null && document.activeElement.matches(s)", selector))
+            if (await focused())
             {
                 return;
             }
@@ -22,8 +27,8 @@ public static class KeyboardSteps
             await page.Keyboard.PressAsync("Tab");
         }
 
-        var focused = await page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : 'nothing'");
-        throw new InvalidOperationException($"{maxPresses} presses of Tab never reached {selector}; the focus is on {focused}.");
+        var where = await page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : 'nothing'");
+        throw new InvalidOperationException($"{maxPresses} presses of Tab never reached {target}; the focus is on {where}.");
     }
 
     /// <summary>

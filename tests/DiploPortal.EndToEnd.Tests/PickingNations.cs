@@ -12,7 +12,8 @@ public class PickingNations(BrowserPortal portal) : IClassFixture<BrowserPortal>
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Picker Enter talks");
         var box = page.GetByLabel("Participating nations", new() { Exact = true });
         await box.FocusAsync();
-        await page.Keyboard.TypeAsync("Norw");
+        // One input event, as a paste or a fast typist gives: the offers answer the whole text.
+        await box.FillAsync("Norw");
         // The offers for "Norw" itself, not those of a shorter prefix still on their way ("No" offers Lebanon too).
         await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToHaveTextAsync("Norway (NOR)");
         await page.Keyboard.PressAsync("Enter");
