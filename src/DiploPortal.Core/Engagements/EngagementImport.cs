@@ -109,8 +109,8 @@ public sealed record ImportPreview(
 /// import, or update the engagements whose details differ (<see cref="DuplicateRows"/>). Updates follow an
 /// edit by hand: the editor's rules (checked with every row), the context's clearance check on save, no
 /// downgrade without a reason (so such a row is refused), a record changed since the preview refused, an
-/// <c>Updated</c> audit entry per engagement; the matched engagements are loaded in one query and saved in
-/// the import's transaction, whose <c>Imported</c> entry names the updated ids.
+/// <c>Updated</c> audit entry per engagement naming the import (FromImport); the matched engagements are
+/// loaded in one query and saved in the import's transaction, whose <c>Imported</c> entry names the updated ids.
 /// </para>
 /// </summary>
 public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
@@ -558,18 +558,21 @@ public sealed partial class EngagementImport(IDbContextFactory<PortalDbContext> 
         Dictionary<string, int> nations, string fileName, string sha256, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var importId = await RecordImportAsync(connection, db.User.Name, fileName, sha256, now, fileRows, rows.Count, fileRows - rows.Count - updates.Count, cancellationToken);
         if (updates.Count > 0)
         {
+            // Each engagement's Updated entry names the import (AuditedChange.FromImport).
+            db.AuditImportId = importId;
             var refused = await UpdateAsync(db, updates, previewVersions, nations, cancellationToken);
+            db.AuditImportId = null;
             if (refused.Count > 0)
             {
                 return (0, refused);
             }
         }
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var importId = await RecordImportAsync(connection, db.User.Name, fileName, sha256, now, fileRows, rows.Count, fileRows - rows.Count - updates.Count, cancellationToken);
         var ids = await ReserveIdsAsync(connection, rows.Count, cancellationToken);
         await using (var importer = await BinaryCopy.BeginAsync(connection, "engagements",
             "id, import_id, title, kind, channel, occurred_on, host_nation_id, location, summary, outcome, outcome_notes, " + BinaryCopy.MarkingColumns, cancellationToken))

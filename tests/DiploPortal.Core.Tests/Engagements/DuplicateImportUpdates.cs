@@ -48,7 +48,9 @@ public class DuplicateImportUpdates : IAsyncLifetime
         var updated = await db.AuditEntries.IgnoreQueryFilters()
             .SingleAsync(a => a.Action == AuditAction.Updated && a.EntityType == nameof(Engagement) && a.EntityKey == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("staff", updated.Actor);
-        Assert.Contains("Search and rescue in the Channel", updated.After, StringComparison.Ordinal);
+        using var changes = System.Text.Json.JsonDocument.Parse(updated.After!);
+        Assert.Equal("Search and rescue in the Channel", changes.RootElement.GetProperty(nameof(Engagement.Summary)).GetString());
+        Assert.Equal(report.ImportId, changes.RootElement.GetProperty("FromImport").GetInt32());
         var imported = await db.AuditEntries.IgnoreQueryFilters().Where(a => a.Action == AuditAction.Imported).OrderByDescending(a => a.Id).FirstAsync();
         using var details = System.Text.Json.JsonDocument.Parse(imported.After!);
         Assert.Equal(1, details.RootElement.GetProperty("updated").GetInt32());
