@@ -13,7 +13,7 @@ namespace DiploPortal.Tools;
 /// Imports an engagement CSV file without a browser, through the same <see cref="EngagementImport"/>
 /// (checks, one transaction, one audit entry) as the import page, acting as a named account: the page's
 /// rule applies (staff only, not locked), and the account's clearance and nationality bound what it may mark.
-/// Rows already in the portal are skipped or refuse the file (<see cref="DuplicateRows"/>, --duplicates).
+/// Rows already in the portal are skipped, refuse the file, or update their engagements (<see cref="DuplicateRows"/>, --duplicates).
 /// </summary>
 public static class ImportCommand
 {
@@ -41,8 +41,9 @@ public static class ImportCommand
             throw new InvalidDataException(text.ToString());
         }
 
+        var updated = report.Updated > 0 ? string.Create(CultureInfo.InvariantCulture, $"; updated {report.Updated}") : "";
         var skipped = report.Skipped > 0 ? string.Create(CultureInfo.InvariantCulture, $"; skipped {report.Skipped} already in the portal") : "";
-        return string.Create(CultureInfo.InvariantCulture, $"Imported {report.Imported} engagements from {Path.GetFileName(file)} as {user.Name}{skipped} (import {report.ImportId}).");
+        return string.Create(CultureInfo.InvariantCulture, $"Imported {report.Imported} engagements from {Path.GetFileName(file)} as {user.Name}{updated}{skipped} (import {report.ImportId}).");
     }
 
     private static async Task<CurrentUser> ActingUserAsync(PooledDbContextFactory<PortalDbContext> pool, TimeProvider clock, string userName, CancellationToken cancellationToken)

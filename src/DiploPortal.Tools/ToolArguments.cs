@@ -48,9 +48,11 @@ public sealed record ToolArguments(
               --file PATH         the CSV file
               --as USER           the staff account the import is made and audited as (its
                                   clearance and nationality bound the markings it may give)
-              --duplicates skip|refuse  rows already in the portal (the same id, or the same
-                                  day, title and nations, among what USER may see): left out
-                                  (skip, the default) or the whole file refused (refuse)
+              --duplicates skip|refuse|update  rows already in the portal (the same id, or the
+                                  same day, title and nations, among what USER may see): left out
+                                  (skip, the default), the whole file refused (refuse), or those
+                                  whose details differ updated as an edit by hand would (update;
+                                  a row that would lower a marking is refused)
           help             Show this text.
 
         Options:
@@ -122,7 +124,8 @@ public sealed record ToolArguments(
                 {
                     "skip" => result with { Duplicates = DuplicateRows.Skip },
                     "refuse" => result with { Duplicates = DuplicateRows.Refuse },
-                    _ => result with { Error = "--duplicates needs skip or refuse." },
+                    "update" => result with { Duplicates = DuplicateRows.Update },
+                    _ => result with { Error = "--duplicates needs skip, refuse or update." },
                 },
                 _ => result with { Error = $"Unknown option '{option}' for {args[0]}." },
             };

@@ -87,6 +87,25 @@ public sealed class ImportingWithoutABrowser : IAsyncLifetime
         Assert.Equal(0, await db.Engagements.IgnoreQueryFilters().CountAsync(e => e.Title.StartsWith("Tools import ")));
     }
 
+    [Fact]
+    public async Task Duplicates_update_changes_the_engagements_whose_details_differ_and_says_how_many()
+    {
+        var first = await WriteFileAsync("first.csv", Row("Tools import kept", "2025-03-04"), Row("Tools import changed", "2025-03-05"));
+        Assert.Equal(ToolApp.Success, (await RunAsync("import", "--file", first, "--as", "import-staff", "--connection", _database.ConnectionString)).Exit);
+        var again = await WriteFileAsync(
+            "again.csv", Row("Tools import kept", "2025-03-04"), Row("Tools import changed", "2025-03-05").Replace("Talks about the Channel", "Talks about the North Sea", StringComparison.Ordinal));
+
+        var (exit, output, error) = await RunAsync("import", "--file", again, "--as", "import-staff", "--duplicates", "update", "--connection", _database.ConnectionString);
+
+        Assert.True(exit == ToolApp.Success, error);
+        Assert.Contains("Imported 0 engagements from again.csv as import-staff; updated 1; skipped 1 already in the portal", output, StringComparison.Ordinal);
+        await using var db = _database.CreateContext();
+        Assert.Equal(
+            ["Talks about the Channel", "Talks about the North Sea"],
+            await db.Engagements.IgnoreQueryFilters().Where(e => e.Title.StartsWith("Tools import ")).OrderBy(e => e.OccurredOn).Select(e => e.Summary).ToListAsync());
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AuditAction.Updated && a.EntityType == "Engagement" && a.Actor == "import-staff"));
+    }
+
     private static string Row(string title, string day) =>
         $"{title},StaffTalks,FaceToFace,{day},FRA,Brest,GBR;FRA,Positive,,Talks about the Channel,Restricted,,NATO";
 

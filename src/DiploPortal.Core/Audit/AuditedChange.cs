@@ -30,8 +30,11 @@ internal sealed class AuditedChange
     /// <summary>True for a change to nations, alliances or their memberships, which lists cache (ReferenceDataCache).</summary>
     public bool IsReferenceData => _entry.Entity is Nations.Nation or Alliances.Alliance or Alliances.AllianceMembership;
 
-    /// <summary>Call after DetectChanges and before the save.</summary>
-    public static List<AuditedChange> Collect(ChangeTracker tracker)
+    /// <summary>
+    /// Call after DetectChanges and before the save. <paramref name="importId"/>: the import making the changes,
+    /// named in each <c>Updated</c> entry's new values as <see cref="FromImport"/>.
+    /// </summary>
+    public static List<AuditedChange> Collect(ChangeTracker tracker, int? importId = null)
     {
         var changes = new List<AuditedChange>();
         foreach (var entry in tracker.Entries())
@@ -62,7 +65,7 @@ internal sealed class AuditedChange
                             entry,
                             AuditAction.Updated,
                             Snapshot(entry, original: true, onlyModified: true),
-                            Snapshot(entry, original: false, onlyModified: true)));
+                            Snapshot(entry, original: false, onlyModified: true, importId)));
                     }
 
                     break;
@@ -85,9 +88,17 @@ internal sealed class AuditedChange
             ? string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)))
             : null;
 
-    private static string? Snapshot(EntityEntry entry, bool original, bool onlyModified)
+    /// <summary>The key under which an update made by an import names it (no entity has a property of that name).</summary>
+    public const string FromImport = "FromImport";
+
+    private static string? Snapshot(EntityEntry entry, bool original, bool onlyModified, int? importId = null)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        if (importId is { } import)
+        {
+            values[FromImport] = import;
+        }
+
         foreach (var property in Recorded(entry))
         {
             if (onlyModified && (!property.IsModified || Same(property)))

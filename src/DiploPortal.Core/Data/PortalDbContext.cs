@@ -152,6 +152,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         return SaveAndAuditAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();
     }
 
+    /// <summary>Set by the engagement import while it saves its updates: each <c>Updated</c> entry then names the import.</summary>
+    internal int? AuditImportId { get; set; }
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampTimes();
@@ -171,7 +174,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         }
 
         RefuseRecordsAboveClearance();
-        var changes = AuditedChange.Collect(ChangeTracker);
+        var changes = AuditedChange.Collect(ChangeTracker, AuditImportId);
         if (changes.Count == 0)
         {
             return async

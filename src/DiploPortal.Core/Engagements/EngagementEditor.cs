@@ -31,7 +31,8 @@ public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactor
         return FormCheck.Of<Engagement>(errors, engagement => Apply(form, engagement, nations));
     }
 
-    private static void Apply(EngagementForm form, Engagement engagement, IReadOnlyDictionary<string, int> nations)
+    /// <summary>Copies a checked form onto the engagement (the import's updates use it too).</summary>
+    internal static void Apply(EngagementForm form, Engagement engagement, IReadOnlyDictionary<string, int> nations)
     {
         engagement.Title = form.Title.Trim();
         engagement.Kind = form.Kind;

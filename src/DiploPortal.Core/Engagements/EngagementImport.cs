@@ -28,7 +28,7 @@ public enum ImportStage
 /// What an import did: with any problem, nothing was written; the problems are listed up to
 /// <see cref="EngagementImport.MaxProblemsListed"/>, <see cref="ProblemCount"/> counts them all.
 /// </summary>
-public sealed record ImportReport(int Rows, int Imported, IReadOnlyList<ImportProblem> Problems, int ProblemCount, int Skipped = 0, int? ImportId = null)
+public sealed record ImportReport(int Rows, int Imported, IReadOnlyList<ImportProblem> Problems, int ProblemCount, int Skipped = 0, int? ImportId = null, int Updated = 0)
 {
     public bool Succeeded => ProblemCount == 0;
 }
@@ -41,7 +41,24 @@ public enum DuplicateRows
 
     /// <summary>Import nothing and list the matching rows as problems.</summary>
     Refuse,
+
+    /// <summary>
+    /// Update each engagement whose details differ from its row, as an edit by hand would (the rows were
+    /// checked by the editor's rules; a row that would downgrade the marking is refused, since an import
+    /// gives no reason); rows holding the same details are left out.
+    /// </summary>
+    Update,
 }
+
+/// <summary>
+/// How an import treats rows already in the portal. <see cref="PreviewVersions"/>: each matched engagement's
+/// row version as the preview saw it (<see cref="ImportPreview.Versions"/>); an engagement changed since is
+/// refused, as a stale edit is.
+/// </summary>
+public sealed record ImportOptions(DuplicateRows Duplicates, IReadOnlyDictionary<int, uint>? PreviewVersions = null);
+
+/// <summary>One field of a changed row: the engagement's value and the file's, each shortened for display.</summary>
+public sealed record FieldChange(string Column, string Before, string After);
 
 /// <summary>How a row of a file stands against the engagements the importer may see.</summary>
 public enum RowMatch
@@ -56,17 +73,19 @@ public enum RowMatch
 }
 
 /// <summary>A row of a file that matches an engagement already in the portal (one the importer may see).</summary>
-public sealed record MatchedRow(int Row, string Title, DateOnly OccurredOn, RowMatch Match, int ExistingId);
+public sealed record MatchedRow(int Row, string Title, DateOnly OccurredOn, RowMatch Match, int ExistingId, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>An earlier import of the same bytes. <see cref="ImportedBy"/> is null when the reader may not see everything it created.</summary>
 public sealed record PreviousImport(int Id, DateTime ImportedAt, string? ImportedBy, int Rows);
 
 /// <summary>
 /// A file checked but not imported: its problems, or how its rows stand (new, the same as an engagement
-/// already in the portal, or changed), and whether the same file was imported before.
+/// already in the portal, or changed), and whether the same file was imported before. <see cref="Versions"/>:
+/// the row version of every matched engagement, for the import to refuse one changed since (ImportOptions).
 /// </summary>
 public sealed record ImportPreview(
-    int Rows, int New, int Same, int Changed, PreviousImport? AlreadyImported, IReadOnlyList<MatchedRow> Matches, IReadOnlyList<ImportProblem> Problems, int ProblemCount)
+    int Rows, int New, int Same, int Changed, PreviousImport? AlreadyImported, IReadOnlyList<MatchedRow> Matches, IReadOnlyList<ImportProblem> Problems, int ProblemCount,
+    IReadOnlyDictionary<int, uint>? Versions = null)
 {
     public bool Readable => ProblemCount == 0;
 
@@ -86,7 +105,11 @@ public sealed record ImportPreview(
 /// nations. Rows are matched only against engagements the importer may see, in one set-based query; a
 /// row like an engagement the importer may not see is a new row, exactly as if that engagement did not
 /// exist, so the import reveals nothing (docs/SECURITY.md). Matching rows are skipped or refuse the
-/// import (<see cref="DuplicateRows"/>).
+/// import, or update the engagements whose details differ (<see cref="DuplicateRows"/>). Updates follow an
+/// edit by hand: the editor's rules (checked with every row), the context's clearance check on save, no
+/// downgrade without a reason (so such a row is refused), a record changed since the preview refused, an
+/// <c>Updated</c> audit entry per engagement naming the import (FromImport); the matched engagements are
+/// loaded in one query and saved in the import's transaction, whose <c>Imported</c> entry names the updated ids.
 /// </para>
 /// </summary>
 public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
@@ -111,9 +134,15 @@ public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactor
     public Task<ImportReport> ImportAsync(Stream csv, string fileName, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
         ImportAsync(csv, fileName, DuplicateRows.Skip, progress, cancellationToken);
 
+    public Task<ImportReport> ImportAsync(
+        Stream csv, string fileName, DuplicateRows duplicates, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(csv, fileName, new ImportOptions(duplicates), progress, cancellationToken);
+
     public async Task<ImportReport> ImportAsync(
-        Stream csv, string fileName, DuplicateRows duplicates, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+        Stream csv, string fileName, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var duplicates = options.Duplicates;
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(fileName);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -123,7 +152,7 @@ public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactor
             return new ImportReport(checkedFile.Rows.Count, 0, checkedFile.Problems, checkedFile.ProblemCount);
         }
 
-        var matches = await MatchAsync(db, checkedFile, cancellationToken);
+        var (matches, _) = await MatchAsync(db, checkedFile, cancellationToken);
         var matched = matches.Count(m => m is not null);
         if (matched > 0 && duplicates == DuplicateRows.Refuse)
         {
@@ -134,7 +163,7 @@ public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactor
                 {
                     problems.Add(new ImportProblem(checkedFile.RowNumbers[i], "", match.Match == RowMatch.Same
                         ? $"Already in the portal as engagement {match.ExistingId}. Remove the row, or import again skipping duplicates."
-                        : $"Matches engagement {match.ExistingId}, whose details differ. Remove the row, or import again skipping duplicates."));
+                        : $"Matches engagement {match.ExistingId}, whose details differ. Remove the row, or import again skipping or updating duplicates."));
                 }
             }
 
@@ -142,10 +171,22 @@ public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactor
         }
 
         var fresh = checkedFile.Rows.Where((_, i) => matches[i] is null).ToList();
-        var importId = await WriteAsync(db, fresh, checkedFile.Rows.Count, nations, fileName, sha256, progress, cancellationToken);
+        List<RowUpdate> updates = duplicates != DuplicateRows.Update ? []
+            : [.. matches.Select((m, i) => (Match: m, Index: i))
+                .Where(m => m.Match is { Match: RowMatch.Changed })
+                .Select(m => new RowUpdate(m.Match!.Row, m.Match.ExistingId, checkedFile.Rows[m.Index]))];
+        var (importId, refused) = await WriteAsync(db, fresh, updates, options.PreviewVersions, checkedFile.Rows.Count, nations, fileName, sha256, progress, cancellationToken);
+        if (refused.Count > 0)
+        {
+            return new ImportReport(checkedFile.Rows.Count, 0, [.. refused.Take(MaxProblemsListed)], refused.Count);
+        }
+
         progress?.Report(new ImportProgress(ImportStage.Done, fresh.Count, fresh.Count));
-        return new ImportReport(checkedFile.Rows.Count, fresh.Count, [], 0, matched, importId);
+        return new ImportReport(checkedFile.Rows.Count, fresh.Count, [], 0, matched - updates.Count, importId, updates.Count);
     }
+
+    /// <summary>A changed row to apply to its engagement.</summary>
+    private sealed record RowUpdate(int Row, int Id, EngagementForm Form);
 
     /// <summary>Checks a file and says how its rows stand, without writing anything.</summary>
     public async Task<ImportPreview> PreviewAsync(Stream csv, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -159,11 +200,11 @@ public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactor
             return new ImportPreview(checkedFile.Rows.Count, 0, 0, 0, previous, [], checkedFile.Problems, checkedFile.ProblemCount);
         }
 
-        var matches = await MatchAsync(db, checkedFile, cancellationToken);
+        var (matches, versions) = await MatchAsync(db, checkedFile, cancellationToken);
         var same = matches.Count(m => m?.Match == RowMatch.Same);
         var changed = matches.Count(m => m?.Match == RowMatch.Changed);
         return new ImportPreview(
-            checkedFile.Rows.Count, checkedFile.Rows.Count - same - changed, same, changed, previous, [.. matches.OfType<MatchedRow>().Take(MaxProblemsListed)], [], 0);
+            checkedFile.Rows.Count, checkedFile.Rows.Count - same - changed, same, changed, previous, [.. matches.OfType<MatchedRow>().Take(MaxProblemsListed)], [], 0, versions);
     }
 
     private async Task<(CheckedFile File, string Sha256, Dictionary<string, int> Nations)> ReadAsync(
@@ -196,9 +237,10 @@ public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactor
 
     /// <summary>
     /// For each row, the visible engagement it matches (by id, else by day, title and participants) or null.
-    /// One query for the whole file: candidates whose id, or whose day and title, appear in it.
+    /// One query for the whole file: candidates whose id, or whose day and title, appear in it (and one for
+    /// the matched engagements' row versions).
     /// </summary>
-    private static async Task<MatchedRow?[]> MatchAsync(PortalDbContext db, CheckedFile file, CancellationToken cancellationToken)
+    private static async Task<(MatchedRow?[] Matches, Dictionary<int, uint> Versions)> MatchAsync(PortalDbContext db, CheckedFile file, CancellationToken cancellationToken)
     {
         var ids = file.Ids.OfType<int>().Distinct().ToArray();
         var days = file.Rows.Select(f => f.OccurredOn!.Value).Distinct().ToArray();
@@ -223,32 +265,64 @@ public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactor
                 : byKey.GetValueOrDefault(NaturalKey(form.OccurredOn!.Value, form.Title.Trim(), participants));
             if (existing is not null)
             {
-                matches[i] = new MatchedRow(file.RowNumbers[i], form.Title.Trim(), form.OccurredOn!.Value, SameAs(form, existing) ? RowMatch.Same : RowMatch.Changed, existing.Id);
+                var changes = Differences(form, existing);
+                matches[i] = new MatchedRow(file.RowNumbers[i], form.Title.Trim(), form.OccurredOn!.Value, changes.Count == 0 ? RowMatch.Same : RowMatch.Changed, existing.Id, changes);
             }
         }
 
-        return matches;
+        var matchedIds = matches.OfType<MatchedRow>().Select(m => m.ExistingId).Distinct().ToArray();
+        var versions = matchedIds.Length == 0 ? []
+            : await db.Engagements.AsNoTracking().Where(e => matchedIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Version, cancellationToken);
+        return (matches, versions);
     }
 
     private static string NaturalKey(DateOnly day, string title, IEnumerable<string> participants) =>
         string.Join('\u001f', day.ToString(EngagementCsv.DayFormat, CultureInfo.InvariantCulture), title, string.Join(EngagementCsv.ListSeparator, participants.Order(StringComparer.Ordinal)));
 
-    /// <summary>Whether a row holds what the engagement holds, compared as the import would write it.</summary>
-    private static bool SameAs(EngagementForm form, EngagementRecord record) =>
-        form.Title.Trim() == record.Title
-        && form.Kind == record.Kind
-        && form.Channel == record.Channel
-        && form.OccurredOn == record.OccurredOn
-        && RecordCode.Normalise(form.HostNation) == record.HostNation
-        && Blank(form.Location) == Blank(record.Location)
-        && RecordCode.Normalise(form.Participants.Count > 0 ? form.Participants[0] : null) == (record.Participants.Count > 0 ? record.Participants[0] : null)
-        && Codes(form.Participants).SequenceEqual(record.Participants.Order(StringComparer.Ordinal))
-        && form.Outcome == record.Outcome
-        && Blank(form.OutcomeNotes) == Blank(record.OutcomeNotes)
-        && form.Summary.Trim() == record.Summary
-        && form.Classification == record.Classification
-        && Codes(form.ReleasableToNations).SequenceEqual(record.ReleasableToNations.Order(StringComparer.Ordinal))
-        && Codes(form.ReleasableToAlliances).SequenceEqual(record.ReleasableToAlliances.Order(StringComparer.Ordinal));
+    /// <summary>The longest value a <see cref="FieldChange"/> shows before it is shortened with an ellipsis.</summary>
+    public const int ChangeShown = 80;
+
+    /// <summary>The fields in which a row differs from the engagement, compared as the import would write it; empty when it holds the same.</summary>
+    private static List<FieldChange> Differences(EngagementForm form, EngagementRecord record)
+    {
+        var changes = new List<FieldChange>();
+        void Compare(string column, string before, string after)
+        {
+            if (!string.Equals(before, after, StringComparison.Ordinal))
+            {
+                changes.Add(new FieldChange(column, Shown(before), Shown(after)));
+            }
+        }
+
+        static string List(IEnumerable<string> codes) => string.Join(EngagementCsv.ListSeparator, codes);
+        var participants = form.Participants.Select(RecordCode.Normalise).OfType<string>().Distinct().ToList();
+        Compare(EngagementCsv.Title, record.Title, form.Title.Trim());
+        Compare(EngagementCsv.Kind, record.Kind.ToString(), form.Kind.ToString());
+        Compare(EngagementCsv.Channel, record.Channel.ToString(), form.Channel.ToString());
+        Compare(EngagementCsv.OccurredOn, Day(record.OccurredOn), Day(form.OccurredOn!.Value));
+        Compare(EngagementCsv.HostNation, record.HostNation ?? "", RecordCode.Normalise(form.HostNation) ?? "");
+        Compare(EngagementCsv.Location, Blank(record.Location), Blank(form.Location));
+
+        // The lead (first) nation counts, then the set: the order of the others is not a difference.
+        var sameParticipants = (participants.Count > 0 ? participants[0] : null) == (record.Participants.Count > 0 ? record.Participants[0] : null)
+            && participants.Order(StringComparer.Ordinal).SequenceEqual(record.Participants.Order(StringComparer.Ordinal));
+        if (!sameParticipants)
+        {
+            Compare(EngagementCsv.Participants, List(record.Participants), List(participants));
+        }
+
+        Compare(EngagementCsv.Outcome, record.Outcome.ToString(), form.Outcome.ToString());
+        Compare(EngagementCsv.OutcomeNotes, Blank(record.OutcomeNotes), Blank(form.OutcomeNotes));
+        Compare(EngagementCsv.Summary, record.Summary, form.Summary.Trim());
+        Compare(EngagementCsv.Classification, record.Classification.ToString(), form.Classification.ToString());
+        Compare(EngagementCsv.ReleasableToNations, List(record.ReleasableToNations.Order(StringComparer.Ordinal)), List(Codes(form.ReleasableToNations)));
+        Compare(EngagementCsv.ReleasableToAlliances, List(record.ReleasableToAlliances.Order(StringComparer.Ordinal)), List(Codes(form.ReleasableToAlliances)));
+        return changes;
+    }
+
+    private static string Day(DateOnly day) => day.ToString(EngagementCsv.DayFormat, CultureInfo.InvariantCulture);
+
+    private static string Shown(string value) => value.Length <= ChangeShown ? value : string.Concat(value.AsSpan(0, ChangeShown - 1), "…");
 
     private static string Blank(string? text) => text?.Trim() ?? "";
 
@@ -448,16 +522,30 @@ public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactor
     };
 
     /// <summary>
-    /// All rows in one transaction: the import's own record (its hash, for the next preview), ids reserved
-    /// from the sequence, two binary COPYs, one audit entry. Returns the import's id.
+    /// All rows in one transaction: the updates of changed engagements (refused rows roll everything back),
+    /// the import's own record (its hash, for the next preview), ids reserved from the sequence, two binary
+    /// COPYs, one audit entry. Returns the import's id, or the rows refused (and nothing written).
     /// </summary>
-    private async Task<int> WriteAsync(
-        PortalDbContext db, List<EngagementForm> rows, int fileRows, Dictionary<string, int> nations, string fileName, string sha256, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(int ImportId, List<ImportProblem> Refused)> WriteAsync(
+        PortalDbContext db, List<EngagementForm> rows, List<RowUpdate> updates, IReadOnlyDictionary<int, uint>? previewVersions, int fileRows,
+        Dictionary<string, int> nations, string fileName, string sha256, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var now = clock.GetUtcNow().UtcDateTime;
-        var importId = await RecordImportAsync(connection, db.User.Name, fileName, sha256, now, fileRows, rows.Count, cancellationToken);
+        var importId = await RecordImportAsync(connection, db.User.Name, fileName, sha256, now, fileRows, rows.Count, fileRows - rows.Count - updates.Count, cancellationToken);
+        if (updates.Count > 0)
+        {
+            // Each engagement's Updated entry names the import (AuditedChange.FromImport).
+            db.AuditImportId = importId;
+            var refused = await UpdateAsync(db, updates, previewVersions, nations, cancellationToken);
+            db.AuditImportId = null;
+            if (refused.Count > 0)
+            {
+                return (0, refused);
+            }
+        }
+
         var ids = await ReserveIdsAsync(connection, rows.Count, cancellationToken);
         await using (var importer = await BinaryCopy.BeginAsync(connection, "engagements",
             "id, import_id, title, kind, channel, occurred_on, host_nation_id, location, summary, outcome, outcome_notes, " + BinaryCopy.MarkingColumns, cancellationToken))
@@ -511,14 +599,100 @@ public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactor
 
         // Rows written by COPY bypass the change tracker: the import records itself, in the same transaction.
         await AuditTrail.RecordAsync(db, AuditAction.Imported, nameof(Engagement), entityKey: null, before: null,
-            after: new { file = fileName, sha256, import = importId, rows = rows.Count, skipped = fileRows - rows.Count, firstId = ids.Length == 0 ? (int?)null : ids.Min(), lastId = ids.Length == 0 ? (int?)null : ids.Max() },
+            after: new
+            {
+                file = fileName,
+                sha256,
+                import = importId,
+                rows = rows.Count,
+                updated = updates.Count,
+                updatedIds = updates.Count <= MaxProblemsListed ? updates.Select(u => u.Id).Order().ToArray() : null,
+                skipped = fileRows - rows.Count - updates.Count,
+                firstId = ids.Length == 0 ? (int?)null : ids.Min(),
+                lastId = ids.Length == 0 ? (int?)null : ids.Max(),
+            },
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return importId;
+        return (importId, []);
+    }
+
+    /// <summary>
+    /// Applies changed rows to their engagements as the editor would, in the caller's transaction: the
+    /// engagements (only those the importer may see) loaded in one query; a row refused when its engagement
+    /// is gone or hidden, was changed since the preview, is named by another row too, or would be downgraded
+    /// (an import gives no reason). Saved through the context, so each engagement gets its <c>Updated</c>
+    /// audit entry and the clearance check. Returns the refused rows; with any, nothing is saved.
+    /// </summary>
+    private static async Task<List<ImportProblem>> UpdateAsync(
+        PortalDbContext db, List<RowUpdate> updates, IReadOnlyDictionary<int, uint>? previewVersions, Dictionary<string, int> nations, CancellationToken cancellationToken)
+    {
+        var ids = updates.Select(u => u.Id).Distinct().ToArray();
+        var records = await db.Engagements.Include(e => e.Participants).AsSplitQuery()
+            .Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var refused = new List<ImportProblem>();
+        var rowOf = new Dictionary<int, int>();
+        foreach (var update in updates)
+        {
+            if (!records.TryGetValue(update.Id, out var record))
+            {
+                refused.Add(new ImportProblem(update.Row, "", $"Engagement {update.Id} is no longer in the portal. Preview the file again."));
+                continue;
+            }
+
+            if (!rowOf.TryAdd(update.Id, update.Row))
+            {
+                refused.Add(new ImportProblem(update.Row, "", $"Row {rowOf[update.Id]} updates engagement {update.Id} too. Keep one of the two rows."));
+                continue;
+            }
+
+            if (previewVersions is not null && (!previewVersions.TryGetValue(update.Id, out var seen) || seen != record.Version))
+            {
+                refused.Add(new ImportProblem(update.Row, "", $"Engagement {update.Id} was changed by someone else since the preview. Preview the file again."));
+                continue;
+            }
+
+            var change = new MarkingChange(RecordMarking.Of(record), RecordMarking.Of(update.Form));
+            if (change.IsDowngrade)
+            {
+                refused.Add(new ImportProblem(update.Row, EngagementCsv.Classification,
+                    $"The row {change.Describe()} of engagement {update.Id}, which needs a reason an import cannot give. Change the marking on the engagement's page, or keep the portal's marking in the file."));
+                continue;
+            }
+
+            // The version read (the preview's, checked above) is the one the database must still hold when the update lands.
+            EngagementEditor.Apply(update.Form, record, nations);
+        }
+
+        if (refused.Count > 0)
+        {
+            return refused;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            foreach (var entry in ex.Entries)
+            {
+                if (entry.Entity is Engagement stale && rowOf.TryGetValue(stale.Id, out var row))
+                {
+                    refused.Add(new ImportProblem(row, "", $"Engagement {stale.Id} was changed by someone else since the preview. Preview the file again."));
+                }
+            }
+
+            if (refused.Count == 0)
+            {
+                refused.Add(new ImportProblem(updates[0].Row, "", "An engagement was changed by someone else during the import. Preview the file again."));
+            }
+        }
+
+        return refused;
     }
 
     private static async Task<int> RecordImportAsync(
-        NpgsqlConnection connection, string userName, string fileName, string sha256, DateTime now, int fileRows, int created, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string userName, string fileName, string sha256, DateTime now, int fileRows, int created, int skipped, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             "INSERT INTO engagement_imports (sha256, file_name, imported_by, imported_at, rows, created, skipped) VALUES (@sha256, @file, @by, @at, @rows, @created, @skipped) RETURNING id",
@@ -529,7 +703,7 @@ public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactor
         command.Parameters.AddWithValue("at", now);
         command.Parameters.AddWithValue("rows", fileRows);
         command.Parameters.AddWithValue("created", created);
-        command.Parameters.AddWithValue("skipped", fileRows - created);
+        command.Parameters.AddWithValue("skipped", skipped);
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
