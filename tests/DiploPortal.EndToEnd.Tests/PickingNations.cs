@@ -20,8 +20,7 @@ public class PickingNations(BrowserPortal portal) : IClassFixture<BrowserPortal>
 
         await Assertions.Expect(Chosen(page)).ToContainTextAsync("Norway (NOR) · lead");
         await Assertions.Expect(box).ToHaveValueAsync("");
-        // Enter in the empty box, and on a name that matches nothing, does not save either.
-        await page.Keyboard.PressAsync("Enter");
+        // Enter on a name that matches nothing does not save either.
         await page.Keyboard.TypeAsync("Atlantis");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(box).ToHaveValueAsync("Atlantis");
