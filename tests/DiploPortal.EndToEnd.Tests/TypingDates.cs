@@ -129,7 +129,9 @@ public class TypingDates(BrowserPortal portal) : IClassFixture<BrowserPortal>, I
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Late filter talks" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Some of the address could not be read")).ToHaveCountAsync(0);
 
-        // Putting the range right applies it again.
+        // Putting the range right applies it again, once the list has counted its rows (the count arriving
+        // re-renders the list under the typing).
+        await Assertions.Expect(page.Locator("[data-testid=match-count]")).ToContainTextAsync("match");
         var until = page.GetByLabel("Until", new() { Exact = true });
         await until.FillAsync("2027-01-31");
         await until.PressAsync("Tab");

@@ -66,4 +66,21 @@ public class FieldTextChecks
         Assert.Equal(["DEU", "DDR"], NationMatches.Find(nations, "Germ", []).Select(n => n.Code));
         Assert.Equal(["NOR", "LBN"], NationMatches.Find(nations, "no", []).Select(n => n.Code));
     }
+
+    [Fact]
+    public void APickFromOffersOfAShorterPrefixTakesTheNationTheTypedTextNames()
+    {
+        NationSummary[] nations =
+        [
+            new("DDR", "DD", "DDR", "East Germany", "Europe", null, "Berlin", null, null),
+            new("SWE", "SE", "SWE", "Sweden", "Europe", null, "Stockholm", null, null),
+        ];
+
+        Assert.Equal("SWE", NationMatches.Meant(nations, "Swe", "DDR", []));
+        Assert.Equal("DDR", NationMatches.Meant(nations, "east", "DDR", []));
+        Assert.Equal("DDR", NationMatches.Meant(nations, "", "DDR", []));
+        Assert.Null(NationMatches.Meant(nations, "Atlantis", "DDR", []));
+        Assert.True(NationMatches.IsShownName(nations, "Sweden (SWE)"));
+        Assert.False(NationMatches.IsShownName(nations, "Swe"));
+    }
 }

@@ -28,6 +28,25 @@ public static class NationMatches
         : nation.Name.Contains(" " + term, StringComparison.OrdinalIgnoreCase) ? 2
         : 3;
 
+    /// <summary>
+    /// The nation a pick of <paramref name="picked"/> means after <paramref name="typed"/> was typed: the pick itself
+    /// when the text names it (or nothing was typed), else the closest nation the text names, else none.
+    /// </summary>
+    public static string? Meant(IEnumerable<NationSummary> nations, string typed, string? picked, IReadOnlyCollection<string> chosen)
+    {
+        if (picked is null || Term(typed).Length == 0)
+        {
+            return picked;
+        }
+
+        var named = Find(nations, typed, chosen).Select(n => n.Code).ToList();
+        return named.Contains(picked) ? picked : named.FirstOrDefault();
+    }
+
+    /// <summary>Whether the text is how a listed nation reads in a picker ("France (FRA)"), as after a pick.</summary>
+    public static bool IsShownName(IEnumerable<NationSummary> nations, string text) =>
+        text.EndsWith(')') && nations.Any(n => string.Equals(Shown(n), text, StringComparison.Ordinal));
+
     /// <summary>How a nation reads in a picker: "France (FRA)"; the code itself when no such nation is listed.</summary>
     public static string NameOf(IEnumerable<NationSummary> nations, string? code) =>
         code is null ? "" : nations.FirstOrDefault(n => n.Code == code) is { } nation ? Shown(nation) : code;
