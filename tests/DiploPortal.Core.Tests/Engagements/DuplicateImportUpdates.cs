@@ -1,9 +1,6 @@
-using System.Text;
 using DiploPortal.Core.Audit;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Engagements;
-using DiploPortal.Core.Security;
-using DiploPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Tests.Engagements;
@@ -14,26 +11,13 @@ namespace DiploPortal.Core.Tests.Engagements;
 /// with nothing written, when it would downgrade the marking or the engagement changed since the preview;
 /// an engagement the importer may not see is never touched.
 /// </summary>
-public class DuplicateImportUpdates : IAsyncLifetime
+public class DuplicateImportUpdates : DuplicateImportFiles
 {
-    private static readonly CurrentUser Staff = new("staff", Classification.Secret, "GBR", ["NATO", "FVEY"]);
-    private static readonly CurrentUser RestrictedStaff = new("staff-restricted", Classification.Restricted, "FRA", ["NATO"]);
-
-    private const string Header = "title,kind,channel,occurred_on,host_nation,location,participants,outcome,outcome_notes,summary,classification,releasable_to_nations,releasable_to_alliances";
-    private const string Talks = "Maritime staff talks,StaffTalks,FaceToFace,2025-03-04,FRA,Brest,GBR;FRA,Positive,Agreed an exercise,Search and rescue,Restricted,,NATO";
-    private const string Visit = "Harbour visit,PortVisit,FaceToFace,2025-04-01,FRA,Toulon,FRA,Positive,,Frigate visit,Restricted,,NATO";
-
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await TestPostgres.CreateWithReferenceDataAsync();
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task UpdatesTheChangedRowsWithTheFilesValuesAndAuditsEachAsUpdatedByTheImport()
     {
         await ImportAsync(Staff, new ImportOptions(DuplicateRows.Skip), Header, Talks);
-        var id = await _database.ScalarAsync<int>("SELECT id FROM engagements");
+        var id = await Database.ScalarAsync<int>("SELECT id FROM engagements");
         var changed = Talks.Replace(",Search and rescue,", ",Search and rescue in the Channel,", StringComparison.Ordinal);
 
         var preview = await PreviewAsync(Staff, Header, changed, Visit);
@@ -43,8 +27,8 @@ public class DuplicateImportUpdates : IAsyncLifetime
         Assert.Equal(new FieldChange(EngagementCsv.Summary, "Search and rescue", "Search and rescue in the Channel"), change);
         Assert.True(report.Succeeded, string.Join("; ", report.Problems));
         Assert.Equal((1, 1, 0), (report.Imported, report.Updated, report.Skipped));
-        Assert.Equal("Search and rescue in the Channel", await _database.ScalarAsync<string>($"SELECT summary FROM engagements WHERE id = {id}"));
-        await using var db = _database.CreateContext();
+        Assert.Equal("Search and rescue in the Channel", await Database.ScalarAsync<string>($"SELECT summary FROM engagements WHERE id = {id}"));
+        await using var db = Database.CreateContext();
         var updated = await db.AuditEntries.IgnoreQueryFilters()
             .SingleAsync(a => a.Action == AuditAction.Updated && a.EntityType == nameof(Engagement) && a.EntityKey == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("staff", updated.Actor);
@@ -71,20 +55,20 @@ public class DuplicateImportUpdates : IAsyncLifetime
         var problem = Assert.Single(report.Problems);
         Assert.Equal((3, EngagementCsv.Classification), (problem.Row, problem.Column));
         Assert.Contains("lowers the classification from Secret to Restricted", problem.Reason, StringComparison.Ordinal);
-        Assert.Equal("Secret|Search and rescue", await _database.ScalarAsync<string>("SELECT classification || '|' || summary FROM engagements WHERE title = 'Maritime staff talks'"));
-        Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM engagements WHERE title = 'Harbour visit'"));
-        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM engagement_imports"));
+        Assert.Equal("Secret|Search and rescue", await Database.ScalarAsync<string>("SELECT classification || '|' || summary FROM engagements WHERE title = 'Maritime staff talks'"));
+        Assert.Equal(0L, await Database.ScalarAsync<long>("SELECT count(*) FROM engagements WHERE title = 'Harbour visit'"));
+        Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM engagement_imports"));
     }
 
     [Fact]
     public async Task RefusesARecordChangedBySomeoneElseSinceThePreview()
     {
         await ImportAsync(Staff, new ImportOptions(DuplicateRows.Skip), Header, Talks);
-        var id = await _database.ScalarAsync<int>("SELECT id FROM engagements");
+        var id = await Database.ScalarAsync<int>("SELECT id FROM engagements");
         var changed = Talks.Replace(",Search and rescue,", ",From the file,", StringComparison.Ordinal);
         var preview = await PreviewAsync(Staff, Header, changed);
 
-        var editor = new EngagementEditor(_database.FactoryFor(Staff), TimeProvider.System);
+        var editor = new EngagementEditor(Database.FactoryFor(Staff), TimeProvider.System);
         var form = (await editor.ReadAsync(id))!;
         form.Summary = "Edited by hand";
         Assert.Equal(SaveStatus.Saved, (await editor.UpdateAsync(id, form)).Status);
@@ -92,7 +76,7 @@ public class DuplicateImportUpdates : IAsyncLifetime
 
         Assert.False(report.Succeeded);
         Assert.Contains("changed by someone else since the preview", Assert.Single(report.Problems).Reason, StringComparison.Ordinal);
-        Assert.Equal("Edited by hand", await _database.ScalarAsync<string>($"SELECT summary FROM engagements WHERE id = {id}"));
+        Assert.Equal("Edited by hand", await Database.ScalarAsync<string>($"SELECT summary FROM engagements WHERE id = {id}"));
     }
 
     [Fact]
@@ -100,7 +84,7 @@ public class DuplicateImportUpdates : IAsyncLifetime
     {
         var secret = Talks.Replace(",Restricted,", ",Secret,", StringComparison.Ordinal);
         await ImportAsync(Staff, new ImportOptions(DuplicateRows.Skip), Header, secret);
-        var id = await _database.ScalarAsync<int>("SELECT id FROM engagements");
+        var id = await Database.ScalarAsync<int>("SELECT id FROM engagements");
         var changed = Talks.Replace(",Search and rescue,", ",Rewritten,", StringComparison.Ordinal);
 
         var preview = await PreviewAsync(RestrictedStaff, "id," + Header, $"{id}," + changed);
@@ -109,20 +93,6 @@ public class DuplicateImportUpdates : IAsyncLifetime
         Assert.Equal((1, 0, 0), (preview.New, preview.Same, preview.Changed));
         Assert.True(report.Succeeded, string.Join("; ", report.Problems));
         Assert.Equal((1, 0), (report.Imported, report.Updated));
-        Assert.Equal("Secret|Search and rescue", await _database.ScalarAsync<string>($"SELECT classification || '|' || summary FROM engagements WHERE id = {id}"));
-    }
-
-    private static byte[] Bytes(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\r\n", lines));
-
-    private async Task<ImportReport> ImportAsync(CurrentUser user, ImportOptions options, params string[] lines)
-    {
-        await using var file = new MemoryStream(Bytes(lines));
-        return await new EngagementImport(_database.FactoryFor(user), TimeProvider.System).ImportAsync(file, "test.csv", options);
-    }
-
-    private async Task<ImportPreview> PreviewAsync(CurrentUser user, params string[] lines)
-    {
-        await using var file = new MemoryStream(Bytes(lines));
-        return await new EngagementImport(_database.FactoryFor(user), TimeProvider.System).PreviewAsync(file);
+        Assert.Equal("Secret|Search and rescue", await Database.ScalarAsync<string>($"SELECT classification || '|' || summary FROM engagements WHERE id = {id}"));
     }
 }

@@ -1,8 +1,4 @@
-using System.Text;
-using DiploPortal.Core.Common;
 using DiploPortal.Core.Engagements;
-using DiploPortal.Core.Security;
-using DiploPortal.TestSupport;
 
 namespace DiploPortal.Core.Tests.Engagements;
 
@@ -12,21 +8,8 @@ namespace DiploPortal.Core.Tests.Engagements;
 /// nations) are shown and skipped or refuse the file, and engagements the importer may not see are
 /// neither revealed nor touched.
 /// </summary>
-public class DuplicateImports : IAsyncLifetime
+public class DuplicateImports : DuplicateImportFiles
 {
-    private static readonly CurrentUser Staff = new("staff", Classification.Secret, "GBR", ["NATO", "FVEY"]);
-    private static readonly CurrentUser RestrictedStaff = new("staff-restricted", Classification.Restricted, "FRA", ["NATO"]);
-
-    private const string Header = "title,kind,channel,occurred_on,host_nation,location,participants,outcome,outcome_notes,summary,classification,releasable_to_nations,releasable_to_alliances";
-    private const string Talks = "Maritime staff talks,StaffTalks,FaceToFace,2025-03-04,FRA,Brest,GBR;FRA,Positive,Agreed an exercise,Search and rescue,Restricted,,NATO";
-    private const string Visit = "Harbour visit,PortVisit,FaceToFace,2025-04-01,FRA,Toulon,FRA,Positive,,Frigate visit,Restricted,,NATO";
-
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await TestPostgres.CreateWithReferenceDataAsync();
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task RecognisesAFileAlreadyImportedByTheHashOfItsBytes()
     {
@@ -42,7 +25,7 @@ public class DuplicateImports : IAsyncLifetime
         Assert.Null((await PreviewAsync(Staff, Header, Visit)).AlreadyImported);
         Assert.Equal(
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Bytes(Header, Talks))),
-            await _database.ScalarAsync<string>("SELECT sha256 FROM engagement_imports"));
+            await Database.ScalarAsync<string>("SELECT sha256 FROM engagement_imports"));
     }
 
     [Fact]
@@ -54,15 +37,15 @@ public class DuplicateImports : IAsyncLifetime
 
         Assert.True(report.Succeeded);
         Assert.Equal((1, 1), (report.Imported, report.Skipped));
-        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM engagements WHERE title = 'Maritime staff talks'"));
-        Assert.Equal("Harbour visit", await _database.ScalarAsync<string>($"SELECT string_agg(title, ',') FROM engagements WHERE import_id = {report.ImportId}"));
+        Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM engagements WHERE title = 'Maritime staff talks'"));
+        Assert.Equal("Harbour visit", await Database.ScalarAsync<string>($"SELECT string_agg(title, ',') FROM engagements WHERE import_id = {report.ImportId}"));
     }
 
     [Fact]
     public async Task RefusesTheWholeFileWhenAskedAndNamesTheRowsAlreadyThere()
     {
         await ImportAsync(Staff, DuplicateRows.Skip, Header, Talks);
-        var id = await _database.ScalarAsync<int>("SELECT id FROM engagements");
+        var id = await Database.ScalarAsync<int>("SELECT id FROM engagements");
 
         var report = await ImportAsync(Staff, DuplicateRows.Refuse, Header, Visit, Talks);
 
@@ -70,15 +53,15 @@ public class DuplicateImports : IAsyncLifetime
         var problem = Assert.Single(report.Problems);
         Assert.Equal(3, problem.Row);
         Assert.Contains($"engagement {id}", problem.Reason, StringComparison.Ordinal);
-        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM engagements"));
-        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM engagement_imports"));
+        Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM engagements"));
+        Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM engagement_imports"));
     }
 
     [Fact]
     public async Task MatchesAnExportedRowByItsIdAndSaysWhenItsDetailsDiffer()
     {
         await ImportAsync(Staff, DuplicateRows.Skip, Header, Talks);
-        var id = await _database.ScalarAsync<int>("SELECT id FROM engagements");
+        var id = await Database.ScalarAsync<int>("SELECT id FROM engagements");
         var renamed = Talks.Replace("Maritime staff talks", "Maritime staff talks renamed", StringComparison.Ordinal);
 
         var preview = await PreviewAsync(Staff, "id," + Header, $"{id}," + renamed, "," + Visit);
@@ -103,20 +86,6 @@ public class DuplicateImports : IAsyncLifetime
         Assert.Equal((1, 0, 0), (lookalike.New, lookalike.Same, lookalike.Changed));
         Assert.Empty(lookalike.Matches);
         Assert.True(report.Succeeded);
-        Assert.Equal("Restricted,Secret", await _database.ScalarAsync<string>("SELECT string_agg(classification, ',' ORDER BY classification) FROM engagements"));
-    }
-
-    private static byte[] Bytes(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\r\n", lines));
-
-    private async Task<ImportReport> ImportAsync(CurrentUser user, DuplicateRows duplicates, params string[] lines)
-    {
-        await using var file = new MemoryStream(Bytes(lines));
-        return await new EngagementImport(_database.FactoryFor(user), TimeProvider.System).ImportAsync(file, "test.csv", duplicates);
-    }
-
-    private async Task<ImportPreview> PreviewAsync(CurrentUser user, params string[] lines)
-    {
-        await using var file = new MemoryStream(Bytes(lines));
-        return await new EngagementImport(_database.FactoryFor(user), TimeProvider.System).PreviewAsync(file);
+        Assert.Equal("Restricted,Secret", await Database.ScalarAsync<string>("SELECT string_agg(classification, ',' ORDER BY classification) FROM engagements"));
     }
 }
