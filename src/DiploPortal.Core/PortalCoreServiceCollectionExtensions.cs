@@ -64,6 +64,8 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<AttacheReportEditor>();
         services.AddScoped<ExerciseQueries>();
         services.AddScoped<ExerciseEditor>();
+        services.AddScoped<ExerciseTransitions>();
+        services.AddScoped<MilestoneLeadTimes>();
         services.AddScoped<MissionQueries>();
         services.AddScoped<MissionEditor>();
         services.AddScoped<DashboardQueries>();

@@ -86,6 +86,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<ExerciseLiaison> ExerciseLiaisons => Set<ExerciseLiaison>();
 
+    public DbSet<ExerciseStatusChange> ExerciseStatusChanges => Set<ExerciseStatusChange>();
+
+    public DbSet<MilestoneLeadTime> MilestoneLeadTimes => Set<MilestoneLeadTime>();
+
     public DbSet<HumanitarianMission> Missions => Set<HumanitarianMission>();
 
     public DbSet<MissionContribution> MissionContributions => Set<MissionContribution>();

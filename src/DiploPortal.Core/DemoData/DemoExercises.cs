@@ -23,6 +23,9 @@ internal sealed class ExercisePlan
 
     public ExerciseStatus Status { get; set; }
 
+    /// <summary>The day the status was reached, never after the anchor (the database checks it against the dates).</summary>
+    public DateOnly StatusSetOn { get; set; }
+
     public required DemoNation Host { get; init; }
 
     public required string Location { get; init; }
@@ -60,7 +63,7 @@ internal sealed class ExercisePlan
 internal static class DemoExercises
 {
     private const string Columns =
-        "id, name, series_name, kind, status, host_nation_id, location, starts_on, ends_on, lead_nation_id, lead_alliance_id, objectives, scenario, "
+        "id, name, series_name, kind, status, status_set_on, host_nation_id, location, starts_on, ends_on, lead_nation_id, lead_alliance_id, objectives, scenario, "
         + BinaryCopy.MarkingColumns;
 
     private static readonly DateOnly PandemicStart = new(2020, 3, 15);
@@ -136,6 +139,7 @@ internal static class DemoExercises
                 await importer.WriteTextAsync(p.SeriesName, cancellationToken);
                 await importer.WriteEnumAsync(p.Kind, cancellationToken);
                 await importer.WriteEnumAsync(p.Status, cancellationToken);
+                await importer.WriteDateAsync(p.StatusSetOn, cancellationToken);
                 await importer.WriteIntAsync(p.Host.Id, cancellationToken);
                 await importer.WriteTextAsync(p.Location, cancellationToken);
                 await importer.WriteDateAsync(p.StartsOn, cancellationToken);
@@ -453,6 +457,15 @@ internal static class DemoExercises
             : fpc <= anchor ? ExerciseStatus.Approved
             : ipc <= anchor ? ExerciseStatus.Planning
             : ExerciseStatus.Proposed;
+        plan.StatusSetOn = run.Clamp(plan.Status switch
+        {
+            ExerciseStatus.Cancelled => cancelledOn ?? anchor,
+            ExerciseStatus.Completed => plan.EndsOn.AddDays(1),
+            ExerciseStatus.InExecution => plan.StartsOn,
+            ExerciseStatus.Approved => fpc,
+            ExerciseStatus.Planning => ipc,
+            _ => planned[0].On,
+        });
 
         if (plan.Status == ExerciseStatus.Completed)
         {

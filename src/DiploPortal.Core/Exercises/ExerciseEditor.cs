@@ -7,11 +7,13 @@ namespace DiploPortal.Core.Exercises;
 
 /// <summary>
 /// Creates, changes and deletes joint exercises (<see cref="RecordEditor{TEntity, TForm}"/>) with the rules of
-/// <see cref="ExerciseRules"/>. Milestones, observations and liaisons are kept as they are.
+/// <see cref="ExerciseRules"/>, with its participants and milestones. Observations and liaisons are kept as they are;
+/// the status changes only by a transition (<see cref="ExerciseTransitions"/>).
 /// </summary>
 public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory) : RecordEditor<JointExercise, ExerciseForm>(dbFactory)
 {
-    protected override JointExercise NewRecord() => new() { Name = "" };
+    /// <summary>A new exercise starts Proposed on the day it is created (the column's default).</summary>
+    protected override JointExercise NewRecord() => new() { Name = "", Status = ExerciseStatus.Proposed };
 
     protected override Task<string?> DeleteRefusalAsync(PortalDbContext db, JointExercise record, CancellationToken cancellationToken)
     {
@@ -20,7 +22,7 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory)
         return AssessedRecords.DeleteRefusalAsync(db, a => a.ExerciseId == id, "exercise", cancellationToken);
     }
 
-    protected override IQueryable<JointExercise> ForUpdate(PortalDbContext db) => base.ForUpdate(db).Include(e => e.Participants);
+    protected override IQueryable<JointExercise> ForUpdate(PortalDbContext db) => base.ForUpdate(db).Include(e => e.Participants).Include(e => e.Milestones);
 
     protected override async Task<FormCheck<JointExercise>> CheckAsync(PortalDbContext db, ExerciseForm form, CancellationToken cancellationToken)
     {
@@ -38,7 +40,6 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory)
         exercise.Name = form.Name.Trim();
         exercise.SeriesName = FormRules.OrNull(form.SeriesName);
         exercise.Kind = form.Kind;
-        exercise.Status = form.Status;
         exercise.HostNationId = nations[RecordCode.Normalise(form.HostNation)!];
         exercise.Location = FormRules.OrNull(form.Location);
         exercise.StartsOn = form.StartsOn!.Value;
@@ -60,6 +61,13 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory)
             participant.Ships = line.Ships;
             participant.Aircraft = line.Aircraft;
         });
+        var milestones = form.Milestones.Select(m => ((int)m.Kind, m)).ToList();
+        OwnedRows.Sync(exercise.Milestones, milestones, m => (int)m.Kind, kind => new ExerciseMilestone { Kind = (MilestoneKind)kind }, (milestone, line) =>
+        {
+            milestone.PlannedOn = line.PlannedOn!.Value;
+            milestone.CompletedOn = line.CompletedOn;
+            milestone.Notes = FormRules.OrNull(line.Notes);
+        });
     }
 
     protected override async Task<ExerciseForm?> ReadFormAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
@@ -71,6 +79,7 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory)
                 SeriesName = e.SeriesName,
                 Kind = e.Kind,
                 Status = e.Status,
+                StatusSetOn = e.StatusSetOn,
                 HostNation = e.HostNation!.Code,
                 Location = e.Location,
                 StartsOn = e.StartsOn,
@@ -89,6 +98,9 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory)
                         Ships = p.Ships,
                         Aircraft = p.Aircraft,
                     })
+                    .ToList(),
+                Milestones = e.Milestones.OrderBy(m => m.PlannedOn)
+                    .Select(m => new ExerciseMilestoneForm { Kind = m.Kind, PlannedOn = m.PlannedOn, CompletedOn = m.CompletedOn, Notes = m.Notes })
                     .ToList(),
                 Classification = e.Classification,
                 ReleasableToNations = e.ReleasableToNations,

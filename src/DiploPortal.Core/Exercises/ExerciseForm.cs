@@ -4,7 +4,7 @@ namespace DiploPortal.Core.Exercises;
 
 /// <summary>
 /// A joint exercise as a planner edits it: nations by alpha-3 code, alliances by acronym, and the
-/// <see cref="Version"/> it was read at. Milestones, observations and liaisons are not part of it.
+/// <see cref="Version"/> it was read at. Observations and liaisons are not part of it.
 /// </summary>
 public sealed class ExerciseForm : IMarkedForm
 {
@@ -19,7 +19,11 @@ public sealed class ExerciseForm : IMarkedForm
 
     public ExerciseKind Kind { get; set; }
 
+    /// <summary>The status as read: not edited here (a transition changes it, <see cref="ExerciseTransitions"/>); the dates are checked against it.</summary>
     public ExerciseStatus Status { get; set; }
+
+    /// <summary>The day <see cref="Status"/> was set, as read.</summary>
+    public DateOnly StatusSetOn { get; set; }
 
     public string? HostNation { get; set; }
 
@@ -40,6 +44,9 @@ public sealed class ExerciseForm : IMarkedForm
 
     /// <summary>The nations taking part; the host is one of them, with the role Host.</summary>
     public List<ExerciseParticipantForm> Participants { get; set; } = [];
+
+    /// <summary>The planning milestones, at most one of each kind.</summary>
+    public List<ExerciseMilestoneForm> Milestones { get; set; } = [];
 
     public Classification Classification { get; set; }
 
@@ -68,4 +75,18 @@ public sealed record ExerciseParticipantForm
     public int Ships { get; set; }
 
     public int Aircraft { get; set; }
+}
+
+/// <summary>One planning milestone of an exercise as a planner edits it.</summary>
+public sealed record ExerciseMilestoneForm
+{
+    public const int NotesMaxLength = 2000;
+
+    public MilestoneKind Kind { get; set; }
+
+    public DateOnly? PlannedOn { get; set; }
+
+    public DateOnly? CompletedOn { get; set; }
+
+    public string? Notes { get; set; }
 }

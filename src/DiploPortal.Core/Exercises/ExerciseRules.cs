@@ -65,8 +65,31 @@ public static class ExerciseRules
         }
 
         CheckParticipants(errors, form, host, nationExists);
+        ExerciseLifecycle.CheckDates(errors, form.Status, form.StatusSetOn, form.StartsOn, form.EndsOn);
+        CheckMilestones(errors, form);
         MarkingRules.Check(errors, form.Classification, form.ReleasableToNations, form.ReleasableToAlliances, nationExists, allianceExists, user);
         return errors;
+    }
+
+    private static void CheckMilestones(FieldErrors errors, ExerciseForm form)
+    {
+        const string field = nameof(form.Milestones);
+        for (var i = 0; i < form.Milestones.Count; i++)
+        {
+            var milestone = form.Milestones[i];
+            FormRules.Defined(errors, field, milestone.Kind);
+            if (milestone.PlannedOn is null)
+            {
+                errors.Add(field, $"Milestone {i + 1}: give the planned day.");
+            }
+
+            FormRules.Length(errors, field, milestone.Notes, ExerciseMilestoneForm.NotesMaxLength);
+        }
+
+        foreach (var twice in form.Milestones.Select((m, i) => (m.Kind, Number: i + 1)).GroupBy(m => m.Kind).Where(g => g.Count() > 1))
+        {
+            errors.Add(field, $"Milestones {string.Join(" and ", twice.Select(m => m.Number))} are of the same kind: keep one of each kind.");
+        }
     }
 
     private static void CheckParticipants(FieldErrors errors, ExerciseForm form, string? host, Func<string, bool> nationExists)

@@ -41,7 +41,11 @@ public class JointExercise : ClassifiedRecord, ISearchable
 
     public ExerciseKind Kind { get; set; }
 
+    /// <summary>Changed only by a transition (<see cref="ExerciseTransitions"/>); a new exercise starts Proposed.</summary>
     public ExerciseStatus Status { get; set; }
+
+    /// <summary>The day <see cref="Status"/> was set (UTC); the database checks the status against the dates with it.</summary>
+    public DateOnly StatusSetOn { get; set; }
 
     public int HostNationId { get; set; }
 
@@ -73,6 +77,8 @@ public class JointExercise : ClassifiedRecord, ISearchable
     public List<ExerciseObservation> Observations { get; set; } = [];
 
     public List<ExerciseLiaison> Liaisons { get; set; } = [];
+
+    public List<ExerciseStatusChange> StatusHistory { get; set; } = [];
 }
 
 public enum ExerciseRole

@@ -105,14 +105,14 @@ public class ExerciseEditing : IAsyncLifetime
         var id = (await EditorFor(Planner).CreateAsync(ValidForm())).Id!.Value;
         var mine = (await EditorFor(Planner).ReadAsync(id))!;
         var theirs = (await EditorFor(Planner).ReadAsync(id))!;
-        theirs.Status = ExerciseStatus.Approved;
+        theirs.Location = "Bergen";
         Assert.Equal(SaveStatus.Saved, (await EditorFor(Planner).UpdateAsync(id, theirs)).Status);
 
         mine.Scenario = "My scenario";
         var outcome = await EditorFor(Planner).UpdateAsync(id, mine);
 
         Assert.Equal(SaveStatus.Conflict, outcome.Status);
-        Assert.Equal(ExerciseStatus.Approved, outcome.Current!.Status);
+        Assert.Equal("Bergen", outcome.Current!.Location);
         Assert.Null((await EditorFor(Planner).ReadAsync(id))!.Scenario);
         mine.Version = outcome.Current.Version;
         Assert.Equal(SaveStatus.Saved, (await EditorFor(Planner).UpdateAsync(id, mine)).Status);
@@ -153,7 +153,6 @@ public class ExerciseEditing : IAsyncLifetime
     {
         Name = " Northern Viking ",
         Kind = ExerciseKind.Naval,
-        Status = ExerciseStatus.Planning,
         HostNation = "nor",
         Location = "Haakonsvern",
         StartsOn = new DateOnly(2025, 3, 3),

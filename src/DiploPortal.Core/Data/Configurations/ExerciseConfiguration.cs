@@ -13,11 +13,15 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<JointExer
             t.HasCheckConstraint("ck_exercises_dates", "ends_on >= starts_on");
             t.HasCheckConstraint("ck_exercises_lead", "num_nonnulls(lead_nation_id, lead_alliance_id) <= 1");
             t.HasCheckConstraint("ck_exercises_name", "btrim(name) <> ''");
+            // The status against the dates, on the day it was set (ExerciseLifecycle; transitions: LifecycleSql).
+            t.HasCheckConstraint("ck_exercises_in_execution_started", "status <> 'InExecution' OR starts_on <= status_set_on");
+            t.HasCheckConstraint("ck_exercises_completed_after_end", "status <> 'Completed' OR ends_on < status_set_on");
         });
         builder.ConfigureMarking();
         builder.Property(e => e.Name).HasMaxLength(200);
         builder.Property(e => e.SeriesName).HasMaxLength(120);
         builder.Property(e => e.Location).HasMaxLength(200);
+        builder.Property(e => e.StatusSetOn).HasDefaultValueSql("CURRENT_DATE");
         builder.HasSearchVector(("name", 'A'), ("series_name", 'A'), ("location", 'B'), ("objectives", 'C'), ("scenario", 'C'));
 
         builder.HasOne(e => e.HostNation).WithMany().HasForeignKey(e => e.HostNationId).OnDelete(DeleteBehavior.Restrict);

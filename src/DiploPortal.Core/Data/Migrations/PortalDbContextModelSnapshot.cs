@@ -1110,6 +1110,64 @@ namespace DiploPortal.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DiploPortal.Core.Exercises.ExerciseStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<int>("ExerciseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exercise_status_changes");
+
+                    b.HasIndex("ExerciseId", "ChangedAt")
+                        .HasDatabaseName("ix_exercise_status_changes_exercise_id_changed_at");
+
+                    b.ToTable("exercise_status_changes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_exercise_status_changes_changed_by", "btrim(changed_by) <> ''");
+
+                            t.HasCheckConstraint("ck_exercise_status_changes_from_status", "from_status IN ('Proposed', 'Planning', 'Approved', 'InExecution', 'Completed', 'Cancelled')");
+
+                            t.HasCheckConstraint("ck_exercise_status_changes_step", "from_status <> to_status");
+
+                            t.HasCheckConstraint("ck_exercise_status_changes_to_status", "to_status IN ('Proposed', 'Planning', 'Approved', 'InExecution', 'Completed', 'Cancelled')");
+                        });
+                });
+
             modelBuilder.Entity("DiploPortal.Core.Exercises.JointExercise", b =>
                 {
                     b.Property<int>("Id")
@@ -1211,6 +1269,12 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
 
+                    b.Property<DateOnly>("StatusSetOn")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("date")
+                        .HasColumnName("status_set_on")
+                        .HasDefaultValueSql("CURRENT_DATE");
+
                     b.Property<DateTime>("UpdatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -1253,7 +1317,11 @@ namespace DiploPortal.Core.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_exercises_classification", "classification IN ('Unclassified', 'Restricted', 'Confidential', 'Secret')");
 
+                            t.HasCheckConstraint("ck_exercises_completed_after_end", "status <> 'Completed' OR ends_on < status_set_on");
+
                             t.HasCheckConstraint("ck_exercises_dates", "ends_on >= starts_on");
+
+                            t.HasCheckConstraint("ck_exercises_in_execution_started", "status <> 'InExecution' OR starts_on <= status_set_on");
 
                             t.HasCheckConstraint("ck_exercises_kind", "kind IN ('LiveFire', 'CommandPost', 'Field', 'Naval', 'Air', 'Amphibious', 'Cyber', 'Humanitarian', 'Peacekeeping', 'SearchAndRescue')");
 
@@ -1262,6 +1330,80 @@ namespace DiploPortal.Core.Data.Migrations
                             t.HasCheckConstraint("ck_exercises_name", "btrim(name) <> ''");
 
                             t.HasCheckConstraint("ck_exercises_status", "status IN ('Proposed', 'Planning', 'Approved', 'InExecution', 'Completed', 'Cancelled')");
+                        });
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.MilestoneLeadTime", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("CountsFrom")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("counts_from");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Kind")
+                        .HasName("pk_milestone_lead_times");
+
+                    b.ToTable("milestone_lead_times", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_milestone_lead_times_counts_from", "counts_from IN ('FirstDay', 'LastDay')");
+
+                            t.HasCheckConstraint("ck_milestone_lead_times_days", "days BETWEEN -3650 AND 3650");
+
+                            t.HasCheckConstraint("ck_milestone_lead_times_kind", "kind IN ('ConceptDevelopment', 'InitialPlanningConference', 'MainPlanningConference', 'FinalPlanningConference', 'Execution', 'AfterActionReview')");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Kind = "ConceptDevelopment",
+                            CountsFrom = "FirstDay",
+                            Days = -365
+                        },
+                        new
+                        {
+                            Kind = "InitialPlanningConference",
+                            CountsFrom = "FirstDay",
+                            Days = -270
+                        },
+                        new
+                        {
+                            Kind = "MainPlanningConference",
+                            CountsFrom = "FirstDay",
+                            Days = -180
+                        },
+                        new
+                        {
+                            Kind = "FinalPlanningConference",
+                            CountsFrom = "FirstDay",
+                            Days = -60
+                        },
+                        new
+                        {
+                            Kind = "Execution",
+                            CountsFrom = "FirstDay",
+                            Days = 0
+                        },
+                        new
+                        {
+                            Kind = "AfterActionReview",
+                            CountsFrom = "LastDay",
+                            Days = 30
                         });
                 });
 
@@ -2151,6 +2293,18 @@ namespace DiploPortal.Core.Data.Migrations
                     b.Navigation("Nation");
                 });
 
+            modelBuilder.Entity("DiploPortal.Core.Exercises.ExerciseStatusChange", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Exercises.JointExercise", "Exercise")
+                        .WithMany("StatusHistory")
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercise_status_changes_exercises_exercise_id");
+
+                    b.Navigation("Exercise");
+                });
+
             modelBuilder.Entity("DiploPortal.Core.Exercises.JointExercise", b =>
                 {
                     b.HasOne("DiploPortal.Core.Nations.Nation", "HostNation")
@@ -2299,6 +2453,8 @@ namespace DiploPortal.Core.Data.Migrations
                     b.Navigation("Observations");
 
                     b.Navigation("Participants");
+
+                    b.Navigation("StatusHistory");
                 });
 
             modelBuilder.Entity("DiploPortal.Core.Missions.HumanitarianMission", b =>
