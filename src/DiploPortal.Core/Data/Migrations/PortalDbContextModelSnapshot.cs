@@ -1135,6 +1135,14 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
 
+                    b.Property<string>("EndsOnPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Day")
+                        .HasColumnName("ends_on_precision");
+
                     b.Property<int>("HostNationId")
                         .HasColumnType("integer")
                         .HasColumnName("host_nation_id");
@@ -1201,9 +1209,22 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("series_name");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_key");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date")
                         .HasColumnName("starts_on");
+
+                    b.Property<string>("StartsOnPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Day")
+                        .HasColumnName("starts_on_precision");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1237,6 +1258,11 @@ namespace DiploPortal.Core.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_exercises_source_key")
+                        .HasFilter("source_key IS NOT NULL");
+
                     b.HasIndex("Name", "Id")
                         .HasDatabaseName("ix_exercises_name_id");
 
@@ -1255,11 +1281,21 @@ namespace DiploPortal.Core.Data.Migrations
 
                             t.HasCheckConstraint("ck_exercises_dates", "ends_on >= starts_on");
 
+                            t.HasCheckConstraint("ck_exercises_ends_on_of_precision", "ends_on_precision = 'Day' OR (ends_on_precision = 'Month' AND extract(day FROM ends_on + 1) = 1) OR (ends_on_precision = 'Year' AND extract(doy FROM ends_on + 1) = 1)");
+
+                            t.HasCheckConstraint("ck_exercises_ends_on_precision", "ends_on_precision IN ('Day', 'Month', 'Year')");
+
                             t.HasCheckConstraint("ck_exercises_kind", "kind IN ('LiveFire', 'CommandPost', 'Field', 'Naval', 'Air', 'Amphibious', 'Cyber', 'Humanitarian', 'Peacekeeping', 'SearchAndRescue')");
 
                             t.HasCheckConstraint("ck_exercises_lead", "num_nonnulls(lead_nation_id, lead_alliance_id) <= 1");
 
                             t.HasCheckConstraint("ck_exercises_name", "btrim(name) <> ''");
+
+                            t.HasCheckConstraint("ck_exercises_source_key", "source_key IS NULL OR btrim(source_key) <> ''");
+
+                            t.HasCheckConstraint("ck_exercises_starts_on_of_precision", "starts_on_precision = 'Day' OR (starts_on_precision = 'Month' AND extract(day FROM starts_on) = 1) OR (starts_on_precision = 'Year' AND extract(doy FROM starts_on) = 1)");
+
+                            t.HasCheckConstraint("ck_exercises_starts_on_precision", "starts_on_precision IN ('Day', 'Month', 'Year')");
 
                             t.HasCheckConstraint("ck_exercises_status", "status IN ('Proposed', 'Planning', 'Approved', 'InExecution', 'Completed', 'Cancelled')");
                         });
