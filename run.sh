@@ -15,6 +15,8 @@
 #   ConnectionStrings__PortalOwner  with it: the owner role's connection, for
 #                             migrations and setup (else the portal's is used)
 #   Portal__Audit__ChainKey   the audit chain key (default: .data/audit-chain.key)
+#   Portal__Setup__LoadMme    false: do not load the Multinational Military Exercises
+#                             1980-2010 on start (default true; loaded once, idempotent)
 #   Portal__DataProtection__KeyEncryptionKey
 #                             the key that encrypts the stored sign-in keys (default:
 #                             one generated once into .data/key-encryption.key)
@@ -247,6 +249,7 @@ if [[ -n ${Portal__Audit__ChainKey:-} ]]; then
 fi
 export Portal__Setup__ApplyMigrations=true
 export Portal__Setup__LoadReferenceData=true
+export Portal__Setup__LoadMme=${Portal__Setup__LoadMme:-true}
 export Portal__Setup__DemoData=true
 export Portal__Setup__DemoAccounts=true
 

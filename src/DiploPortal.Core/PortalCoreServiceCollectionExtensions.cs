@@ -74,6 +74,7 @@ public static class PortalCoreServiceCollectionExtensions
 
         services.AddTransient<ReferenceDataLoader>();
         services.AddTransient<DemoDataGenerator>();
+        services.AddTransient<Exercises.History.MmeImport>();
         services.AddTransient<PortalSetup>();
         return services;
     }

@@ -3,6 +3,7 @@ using DiploPortal.Core;
 using DiploPortal.Core.Audit;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.DemoData;
+using DiploPortal.Core.Exercises.History;
 using DiploPortal.Core.Setup;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -159,6 +160,10 @@ public static class ToolApp
             case ToolCommand.Import:
                 return await ImportCommand.RunAsync(
                     services.GetRequiredService<PooledDbContextFactory<PortalDbContext>>(), services.GetRequiredService<TimeProvider>(), arguments.File!, arguments.As!, arguments.Duplicates, cancellationToken);
+            case ToolCommand.ImportMme:
+                var report = await scope.ServiceProvider.GetRequiredService<MmeImport>().ImportShippedAsync(cancellationToken);
+                // InvalidDataException is printed as it is by DatabaseErrors and ends the tool with exit code 1.
+                return report.Succeeded ? report.Describe().TrimEnd() : throw new InvalidDataException(report.Describe(maxLines: 50).TrimEnd());
             default:
                 var defaults = new DemoDataOptions();
                 var options = new DemoDataOptions

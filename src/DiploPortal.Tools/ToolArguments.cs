@@ -12,6 +12,7 @@ public enum ToolCommand
     Setup,
     RekeyAudit,
     Import,
+    ImportMme,
 }
 
 /// <summary>A parsed command line; <see cref="Error"/> is set when it could not be understood.</summary>
@@ -53,6 +54,9 @@ public sealed record ToolArguments(
                                   (skip, the default), the whole file refused (refuse), or those
                                   whose details differ updated as an edit by hand would (update;
                                   a row that would lower a marking is refused)
+          import-mme       Import the Multinational Military Exercises data set (1980-2010) shipped
+                           with the portal as completed exercises: all or nothing, rows already
+                           imported left as they are (idempotent); prints the report, row by row.
           help             Show this text.
 
         Options:
@@ -85,6 +89,7 @@ public sealed record ToolArguments(
             "setup" => ToolCommand.Setup,
             "rekey-audit" => ToolCommand.RekeyAudit,
             "import" => ToolCommand.Import,
+            "import-mme" => ToolCommand.ImportMme,
             "help" or "--help" or "-h" => ToolCommand.Help,
             _ => (ToolCommand?)null,
         };

@@ -26,6 +26,24 @@ internal static class BinaryCopy
         return importer;
     }
 
+    /// <summary>
+    /// Ids for <paramref name="count"/> new rows of <paramref name="table"/>, drawn from its identity sequence, so
+    /// rows and the rows that reference them can be written by COPY (imports). The table name is a constant of the caller.
+    /// </summary>
+    public static async Task<int[]> ReserveIdsAsync(NpgsqlConnection connection, string table, int count, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))::int FROM generate_series(1, @count)", connection);
+        command.Parameters.Add(new NpgsqlParameter<int>("count", NpgsqlDbType.Integer) { TypedValue = count });
+        var ids = new int[count];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+        {
+            ids[i] = reader.GetInt32(0);
+        }
+
+        return ids;
+    }
+
     public static Task WriteIntAsync(this NpgsqlBinaryImporter importer, int value, CancellationToken cancellationToken) =>
         importer.WriteAsync(value, NpgsqlDbType.Integer, cancellationToken);
 

@@ -7,7 +7,6 @@ using DiploPortal.Core.Data;
 using DiploPortal.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace DiploPortal.Core.Engagements;
 
@@ -546,7 +545,7 @@ public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactor
             }
         }
 
-        var ids = await ReserveIdsAsync(connection, rows.Count, cancellationToken);
+        var ids = await BinaryCopy.ReserveIdsAsync(connection, "engagements", rows.Count, cancellationToken);
         await using (var importer = await BinaryCopy.BeginAsync(connection, "engagements",
             "id, import_id, title, kind, channel, occurred_on, host_nation_id, location, summary, outcome, outcome_notes, " + BinaryCopy.MarkingColumns, cancellationToken))
         {
@@ -709,20 +708,6 @@ public sealed class EngagementImport(IDbContextFactory<PortalDbContext> dbFactor
 
     private static string[] Codes(List<string> values) =>
         [.. values.Select(RecordCode.Normalise).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
-
-    private static async Task<int[]> ReserveIdsAsync(NpgsqlConnection connection, int count, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('engagements', 'id'))::int FROM generate_series(1, @count)", connection);
-        command.Parameters.Add(new NpgsqlParameter<int>("count", NpgsqlDbType.Integer) { TypedValue = count });
-        var ids = new int[count];
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
-        {
-            ids[i] = reader.GetInt32(0);
-        }
-
-        return ids;
-    }
 
     /// <summary>Reads text while feeding the bytes to a hash.</summary>
     private sealed class HashingReader(Stream stream, IncrementalHash hash) : StreamReader(new HashingStream(stream, hash), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);

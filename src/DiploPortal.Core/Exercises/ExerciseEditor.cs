@@ -42,6 +42,9 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory)
         exercise.Kind = form.Kind;
         exercise.HostNationId = nations[RecordCode.Normalise(form.HostNation)!];
         exercise.Location = FormRules.OrNull(form.Location);
+        // A day typed in the editor is a known day: a date known only to the month (ADR 0007) becomes exact when changed.
+        exercise.StartsOnPrecision = exercise.StartsOn == form.StartsOn ? exercise.StartsOnPrecision : DatePrecision.Day;
+        exercise.EndsOnPrecision = exercise.EndsOn == form.EndsOn ? exercise.EndsOnPrecision : DatePrecision.Day;
         exercise.StartsOn = form.StartsOn!.Value;
         exercise.EndsOn = form.EndsOn!.Value;
         exercise.LeadNationId = RecordCode.Normalise(form.LeadNation) is { } lead ? nations[lead] : null;

@@ -19,6 +19,14 @@ public sealed record ExerciseListItem(
     Classification Classification)
 {
     public bool TakesPlaceOn(DateOnly day) => StartsOn <= day && day <= EndsOn;
+
+    /// <summary>How much of <see cref="StartsOn"/> is known (ADR 0007): show it with the precision, never an invented day.</summary>
+    public DatePrecision StartsOnPrecision { get; init; }
+
+    public DatePrecision EndsOnPrecision { get; init; }
+
+    /// <summary>The data set row the exercise was imported from (<see cref="History.MmeSource.Describe"/>), or null.</summary>
+    public string? SourceKey { get; init; }
 }
 
 public sealed record ExerciseNation(string Code, string Name, ExerciseRole Role, int Personnel, int Units, int Ships, int Aircraft);
@@ -77,7 +85,12 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
         return await db.Exercises.AsNoTracking()
             .Where(e => e.Id == id)
             .Select(e => new ExerciseDetails(
-                new ExerciseListItem(e.Id, e.Name, e.SeriesName, e.Kind, e.Status, e.HostNation!.Code, e.HostNation.Name, e.StartsOn, e.EndsOn, e.Participants.Count, e.Classification),
+                new ExerciseListItem(e.Id, e.Name, e.SeriesName, e.Kind, e.Status, e.HostNation!.Code, e.HostNation.Name, e.StartsOn, e.EndsOn, e.Participants.Count, e.Classification)
+                {
+                    StartsOnPrecision = e.StartsOnPrecision,
+                    EndsOnPrecision = e.EndsOnPrecision,
+                    SourceKey = e.SourceKey,
+                },
                 e.Location,
                 e.LeadNation!.Code,
                 e.LeadNation.Name,
@@ -126,7 +139,12 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
         e.StartsOn,
         e.EndsOn,
         e.Participants.Count,
-        e.Classification);
+        e.Classification)
+    {
+        StartsOnPrecision = e.StartsOnPrecision,
+        EndsOnPrecision = e.EndsOnPrecision,
+        SourceKey = e.SourceKey,
+    };
 
     private static readonly Expression<Func<JointExercise, ExerciseRecord>> RecordOf = e => new ExerciseRecord(
         e.Id,

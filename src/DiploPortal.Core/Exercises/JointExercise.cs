@@ -57,6 +57,18 @@ public class JointExercise : ClassifiedRecord, ISearchable
 
     public DateOnly EndsOn { get; set; }
 
+    /// <summary>How much of <see cref="StartsOn"/> is known: a Month start is stored as the month's first day (ADR 0007).</summary>
+    public DatePrecision StartsOnPrecision { get; set; }
+
+    /// <summary>How much of <see cref="EndsOn"/> is known: a Month end is stored as the month's last day (ADR 0007).</summary>
+    public DatePrecision EndsOnPrecision { get; set; }
+
+    /// <summary>
+    /// The row of a published data set the exercise was imported from (for example <c>mme:mme87</c>, see
+    /// <see cref="History.MmeSource"/>); null for exercises entered in the portal. Unique, so importing again adds nothing.
+    /// </summary>
+    public string? SourceKey { get; set; }
+
     /// <summary>The lead nation; at most one of lead nation and lead alliance is set.</summary>
     public int? LeadNationId { get; set; }
 

@@ -78,7 +78,13 @@ public sealed record NationExercise(
     string HostNationName,
     DateOnly StartsOn,
     DateOnly EndsOn,
-    Classification Classification);
+    Classification Classification)
+{
+    /// <summary>How much of the dates is known (ADR 0007).</summary>
+    public DatePrecision StartsOnPrecision { get; init; }
+
+    public DatePrecision EndsOnPrecision { get; init; }
+}
 
 /// <summary>Exercises the nation hosted, led or took part in: how many, the next ones and the latest started.</summary>
 public sealed record NationExercises(CappedCount Count, IReadOnlyList<NationExercise> Upcoming, IReadOnlyList<NationExercise> Recent);

@@ -204,6 +204,8 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
                     HostNationId = x.Record.HostNationId,
                     StartsOn = x.Record.StartsOn,
                     EndsOn = x.Record.EndsOn,
+                    StartsOnPrecision = x.Record.StartsOnPrecision,
+                    EndsOnPrecision = x.Record.EndsOnPrecision,
                     Classification = x.Record.Classification,
                 });
             var recent = source.Where(x => x.Day <= today)
@@ -219,6 +221,8 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
                     HostNationId = x.Record.HostNationId,
                     StartsOn = x.Record.StartsOn,
                     EndsOn = x.Record.EndsOn,
+                    StartsOnPrecision = x.Record.StartsOnPrecision,
+                    EndsOnPrecision = x.Record.EndsOnPrecision,
                     Classification = x.Record.Classification,
                 });
             query = query is null ? upcoming.Concat(recent) : query.Concat(upcoming).Concat(recent);
@@ -226,7 +230,11 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
 
         var rows = await query!.ToListAsync(cancellationToken);
         NationExercise Of(ExerciseRow r) => new(
-            r.Id, r.Name, r.Kind, r.Status, (NationPart)r.Part, nations[r.HostNationId].Code, nations[r.HostNationId].Name, r.StartsOn, r.EndsOn, r.Classification);
+            r.Id, r.Name, r.Kind, r.Status, (NationPart)r.Part, nations[r.HostNationId].Code, nations[r.HostNationId].Name, r.StartsOn, r.EndsOn, r.Classification)
+        {
+            StartsOnPrecision = r.StartsOnPrecision,
+            EndsOnPrecision = r.EndsOnPrecision,
+        };
         var upcomingExercises = Merge(rows.Where(r => r.Upcoming), r => r.Id, r => r.Part)
             .OrderBy(r => r.StartsOn).ThenBy(r => r.Id).Take(UpcomingCount).Select(Of).ToList();
         var recentExercises = Merge(rows.Where(r => !r.Upcoming), r => r.Id, r => r.Part)
@@ -616,6 +624,10 @@ public sealed class NationStoryQueries(IDbContextFactory<PortalDbContext> dbFact
         public DateOnly StartsOn { get; init; }
 
         public DateOnly EndsOn { get; init; }
+
+        public DatePrecision StartsOnPrecision { get; init; }
+
+        public DatePrecision EndsOnPrecision { get; init; }
 
         public Classification Classification { get; init; }
     }

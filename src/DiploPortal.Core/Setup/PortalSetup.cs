@@ -6,11 +6,12 @@ using Microsoft.Extensions.Logging;
 
 namespace DiploPortal.Core.Setup;
 
-/// <summary>Brings a database up to date: migrations, reference data, then demo data, each when asked for.</summary>
+/// <summary>Brings a database up to date: migrations, reference data, the historical exercises, then demo data, each when asked for.</summary>
 public sealed partial class PortalSetup(
     IDbContextFactory<PortalDbContext> dbFactory,
     ReferenceDataLoader referenceData,
     DemoDataGenerator demoData,
+    Exercises.History.MmeImport mme,
     ILogger<PortalSetup> logger)
 {
     public async Task RunAsync(PortalSetupOptions options, CancellationToken cancellationToken = default)
@@ -32,6 +33,15 @@ public sealed partial class PortalSetup(
         if (options.LoadReferenceData)
         {
             await referenceData.LoadAsync(cancellationToken);
+        }
+
+        if (options.LoadMme)
+        {
+            var report = await mme.ImportShippedAsync(cancellationToken);
+            if (!report.Succeeded)
+            {
+                throw new InvalidOperationException(report.Describe(maxLines: 20));
+            }
         }
 
         if (options.DemoData)

@@ -18,6 +18,12 @@ public sealed class PortalSetupOptions
     /// <summary>Load nations, alliances and memberships (idempotent).</summary>
     public bool LoadReferenceData { get; set; }
 
+    /// <summary>
+    /// Import the Multinational Military Exercises data set (1980–2010) shipped with the portal; rows already
+    /// imported are left as they are, so every start after the first writes nothing (<see cref="Exercises.History.MmeImport"/>).
+    /// </summary>
+    public bool LoadMme { get; set; }
+
     /// <summary>Generate demo records when none exist yet.</summary>
     public bool DemoData { get; set; }
 

@@ -46,7 +46,7 @@ public static partial class PortalDataExtensions
         {
             await RunSetupAsync(app.Services, options, app.Lifetime.ApplicationStopping);
         }
-        else if (options.ApplyMigrations || options.LoadReferenceData || options.DemoData)
+        else if (options.ApplyMigrations || options.LoadReferenceData || options.LoadMme || options.DemoData)
         {
             var portalRole = new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString("Portal")).Username;
             var ownerRole = new NpgsqlConnectionStringBuilder(owner).Username;
@@ -54,6 +54,7 @@ public static partial class PortalDataExtensions
             {
                 ApplyMigrations = options.ApplyMigrations,
                 LoadReferenceData = options.LoadReferenceData,
+                LoadMme = options.LoadMme,
                 DemoData = options.DemoData,
                 DemoSeed = options.DemoSeed,
                 DemoEngagements = options.DemoEngagements,

@@ -1,3 +1,4 @@
+using DiploPortal.Core.Common;
 using DiploPortal.Core.Exercises;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,12 +17,25 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<JointExer
             // The status against the dates, on the day it was set (ExerciseLifecycle; transitions: LifecycleSql).
             t.HasCheckConstraint("ck_exercises_in_execution_started", "status <> 'InExecution' OR starts_on <= status_set_on");
             t.HasCheckConstraint("ck_exercises_completed_after_end", "status <> 'Completed' OR ends_on < status_set_on");
+            // A date known to the month or year is stored as the widest day of its period (ADR 0007).
+            t.HasCheckConstraint("ck_exercises_starts_on_of_precision",
+                "starts_on_precision = 'Day' OR (starts_on_precision = 'Month' AND extract(day FROM starts_on) = 1) "
+                + "OR (starts_on_precision = 'Year' AND extract(doy FROM starts_on) = 1)");
+            t.HasCheckConstraint("ck_exercises_ends_on_of_precision",
+                "ends_on_precision = 'Day' OR (ends_on_precision = 'Month' AND extract(day FROM ends_on + 1) = 1) "
+                + "OR (ends_on_precision = 'Year' AND extract(doy FROM ends_on + 1) = 1)");
+            t.HasCheckConstraint("ck_exercises_source_key", "source_key IS NULL OR btrim(source_key) <> ''");
         });
         builder.ConfigureMarking();
         builder.Property(e => e.Name).HasMaxLength(200);
         builder.Property(e => e.SeriesName).HasMaxLength(120);
         builder.Property(e => e.Location).HasMaxLength(200);
         builder.Property(e => e.StatusSetOn).HasDefaultValueSql("CURRENT_DATE");
+        builder.Property(e => e.StartsOnPrecision).HasDefaultValue(DatePrecision.Day).HasSentinel((DatePrecision)(-1));
+        builder.Property(e => e.EndsOnPrecision).HasDefaultValue(DatePrecision.Day).HasSentinel((DatePrecision)(-1));
+        builder.Property(e => e.SourceKey).HasMaxLength(40);
+        // Importing a data set again finds its rows by source key (MmeImport).
+        builder.HasIndex(e => e.SourceKey).IsUnique().HasFilter("source_key IS NOT NULL").HasDatabaseName("ux_exercises_source_key");
         builder.HasSearchVector(("name", 'A'), ("series_name", 'A'), ("location", 'B'), ("objectives", 'C'), ("scenario", 'C'));
 
         builder.HasOne(e => e.HostNation).WithMany().HasForeignKey(e => e.HostNationId).OnDelete(DeleteBehavior.Restrict);
