@@ -63,6 +63,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<AttacheReportQueries>();
         services.AddScoped<AttacheReportEditor>();
         services.AddScoped<ExerciseQueries>();
+        services.AddScoped<ExerciseTimelineQueries>();
         services.AddScoped<ExerciseEditor>();
         services.AddScoped<ExerciseTransitions>();
         services.AddScoped<MilestoneLeadTimes>();

@@ -195,6 +195,13 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
                 m.AllianceId == allianceId && m.NationId == p.NationId && m.JoinedOn <= e.StartsOn && (m.LeftOn == null || m.LeftOn > e.StartsOn))));
         }
 
+        if (filter.Series is { } series)
+        {
+            // Whole names only: "Cobra Gold" must not also select "Cobra Gold Plus".
+            var pattern = LikePattern.Escape(series.Trim());
+            query = query.Where(e => EF.Functions.ILike(e.SeriesName!, pattern, LikePattern.EscapeCharacter));
+        }
+
         if (filter.Kind is { } kind)
         {
             query = query.Where(e => e.Kind == kind);
