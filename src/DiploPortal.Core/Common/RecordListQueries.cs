@@ -75,7 +75,7 @@ public abstract class RecordListQueries<TEntity, TFilter, TItem, TRecord>(IDbCon
     /// The records the filter selects: the kind's own filters (<see cref="FilteredAsync"/>), then the marking
     /// and the words every kind shares; null when nothing can match.
     /// </summary>
-    private async Task<IQueryable<TEntity>?> MatchesAsync(PortalDbContext db, TFilter filter, CancellationToken cancellationToken)
+    protected async Task<IQueryable<TEntity>?> MatchesAsync(PortalDbContext db, TFilter filter, CancellationToken cancellationToken)
     {
         if (await FilteredAsync(db, filter, cancellationToken) is not { } query)
         {

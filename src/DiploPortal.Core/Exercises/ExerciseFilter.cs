@@ -26,6 +26,9 @@ public sealed record ExerciseFilter : IRecordFilter
     /// <summary>Acronym of an alliance that led the exercise, or one of whose members (on its first day) took part.</summary>
     public string? Alliance { get; init; }
 
+    /// <summary>The series (RIMPAC, Cobra Gold...), matched exactly but in any case.</summary>
+    public string? Series { get; init; }
+
     public ExerciseKind? Kind { get; init; }
 
     public ExerciseStatus? Status { get; init; }
@@ -45,6 +48,6 @@ public sealed record ExerciseFilter : IRecordFilter
     public bool IsEmpty => this == new ExerciseFilter { Sort = Sort };
 
     public IReadOnlyList<string> Describe() => FilterWords.Of(
-        ("nation", Nations), ("alliance", Alliance), ("kind", Kind), ("status", Status), ("classification", Classification),
+        ("nation", Nations), ("alliance", Alliance), ("series", Series), ("kind", Kind), ("status", Status), ("classification", Classification),
         ("from", From), ("until", Until), ("text", Text), ("sort", Sort));
 }

@@ -67,7 +67,7 @@ public sealed record ExerciseRecord(
     IReadOnlyList<string> ReleasableToAlliances);
 
 /// <summary>Read side of joint exercises: the filtered list paged by keyset, its export, details and the planners' calendar.</summary>
-public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed partial class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory)
     : RecordListQueries<JointExercise, ExerciseFilter, ExerciseListItem, ExerciseRecord>(dbFactory)
 {
     /// <summary>One exercise and its linked records; null when missing or not visible to the user.</summary>
@@ -175,6 +175,12 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
             // Led by the alliance, or a participant was a member on the exercise's first day.
             query = query.Where(e => e.LeadAllianceId == allianceId || e.Participants.Any(p => db.AllianceMemberships.Any(m =>
                 m.AllianceId == allianceId && m.NationId == p.NationId && m.JoinedOn <= e.StartsOn && (m.LeftOn == null || m.LeftOn > e.StartsOn))));
+        }
+
+        if (filter.Series is { } series)
+        {
+            var pattern = LikePattern.Escape(series.Trim());
+            query = query.Where(e => e.SeriesName != null && EF.Functions.ILike(e.SeriesName, pattern, LikePattern.EscapeCharacter));
         }
 
         if (filter.Kind is { } kind)

@@ -10,6 +10,7 @@ public static class ExerciseQueryString
 {
     public const string Nation = "nation";
     public const string Alliance = "alliance";
+    public const string Series = "series";
     public const string Kind = "kind";
     public const string Status = "status";
     public const string Classification = "classification";
@@ -25,6 +26,7 @@ public static class ExerciseQueryString
         {
             Nations = reader.Nations(Nation),
             Alliance = reader.Code(Alliance),
+            Series = reader.Text(Series),
             Kind = reader.Enum<ExerciseKind>(Kind),
             Status = reader.Enum<ExerciseStatus>(Status),
             Classification = reader.Enum<Classification>(Classification),
@@ -43,6 +45,7 @@ public static class ExerciseQueryString
         return new ListAddressWriter()
             .Add(Nation, filter.Nations)
             .Add(Alliance, filter.Alliance)
+            .Add(Series, filter.Series)
             .Add(Kind, filter.Kind)
             .Add(Status, filter.Status)
             .Add(Classification, filter.Classification)

@@ -1265,6 +1265,85 @@ namespace DiploPortal.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DiploPortal.Core.Feeds.FeedSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope_kind");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feed_subscriptions");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feed_subscriptions_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_feed_subscriptions_user_id");
+
+                    b.ToTable("feed_subscriptions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_feed_subscriptions_hash", "token_hash ~ '^[0-9a-f]{64}$'");
+
+                            t.HasCheckConstraint("ck_feed_subscriptions_name", "length(btrim(name)) > 0");
+
+                            t.HasCheckConstraint("ck_feed_subscriptions_revoked", "revoked_at IS NULL OR revoked_at >= created_at");
+
+                            t.HasCheckConstraint("ck_feed_subscriptions_scope", "length(btrim(scope)) > 0");
+
+                            t.HasCheckConstraint("ck_feed_subscriptions_scope_kind", "scope_kind IN ('Nation', 'Alliance', 'View')");
+                        });
+                });
+
             modelBuilder.Entity("DiploPortal.Core.Missions.HumanitarianMission", b =>
                 {
                     b.Property<int>("Id")
@@ -2177,6 +2256,18 @@ namespace DiploPortal.Core.Data.Migrations
                     b.Navigation("LeadAlliance");
 
                     b.Navigation("LeadNation");
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Feeds.FeedSubscription", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Security.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feed_subscriptions_users_user_id");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("DiploPortal.Core.Missions.HumanitarianMission", b =>
