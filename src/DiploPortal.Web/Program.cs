@@ -1,3 +1,4 @@
+using DiploPortal.Web.Feeds;
 using DiploPortal.Web.Hosting;
 using Serilog;
 
@@ -12,6 +13,7 @@ try
     builder.Services.AddPortalAccounts(builder.Environment);
     builder.Services.AddPortalUi();
     builder.Services.AddPortalApi();
+    builder.Services.AddCalendarFeeds();
     builder.Services.AddPortalHealthChecks();
     builder.Services.AddPortalSecurity(builder.Environment);
     builder.Services.AddPortalRateLimiting(builder.Configuration);
@@ -24,6 +26,7 @@ try
     app.UsePortalPipeline();
     app.MapPortalAccounts();
     app.MapPortalApi();
+    app.MapCalendarFeeds();
     app.MapPortalHealthChecks();
     app.MapPortalUi();
     await app.RunAsync();

@@ -101,6 +101,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     /// <summary>Bearer tokens for the API, stored as hashes.</summary>
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
+    /// <summary>Calendar subscriptions behind revocable tokens, stored as hashes.</summary>
+    public DbSet<Feeds.FeedSubscription> FeedSubscriptions => Set<Feeds.FeedSubscription>();
+
     /// <summary>Sign-ins through the sign-in page, checked on every request and circuit (written with SQL, not tracked saves).</summary>
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 

@@ -22,12 +22,16 @@ public static class PortalRateLimiting
     public const string SignIn = "sign-in";
     public const string Token = "token";
 
+    /// <summary>Calendar feeds (<c>/feeds/{token}.ics</c>): anonymous, so limited per client like the token endpoint.</summary>
+    public const string Feed = "feed";
+
     private const string Section = "Portal:RateLimits";
 
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PortalRateLimit>(SignIn, configuration.GetSection($"{Section}:SignIn"));
         services.Configure<PortalRateLimit>(Token, configuration.GetSection($"{Section}:Token"));
+        services.Configure<PortalRateLimit>(Feed, configuration.GetSection($"{Section}:Feed"));
         services.AddRateLimiter(options =>
         {
             // Only attempts count: showing the sign-in page, and every redirect to it, must never be refused.
@@ -35,6 +39,7 @@ public static class PortalRateLimiting
                 ? PerClient(context, SignIn)
                 : RateLimitPartition.GetNoLimiter("page"));
             options.AddPolicy(Token, context => PerClient(context, Token));
+            options.AddPolicy(Feed, context => PerClient(context, Feed));
             options.OnRejected = RejectAsync;
         });
         return services;
