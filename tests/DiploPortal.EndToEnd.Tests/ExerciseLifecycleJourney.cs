@@ -42,7 +42,7 @@ public class ExerciseLifecycleJourney(BrowserPortal portal) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("[data-testid=lifecycle] [data-testid=status]")).ToContainTextAsync("Proposed");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2 Mar 2026: Concept development");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Edit exercise");
         await BrowserPortal.WaitUntilInteractiveAsync(page);
         await page.TypeDayAsync("First day", "16 Mar 2027");

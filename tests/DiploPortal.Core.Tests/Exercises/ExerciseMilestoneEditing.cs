@@ -62,7 +62,7 @@ public class ExerciseMilestoneEditing : IAsyncLifetime
         var read = (await Editor.ReadAsync(id))!;
         Assert.Equal(ExerciseStatus.Proposed, read.Status);
 
-        read.Status = ExerciseStatus.Completed;
+        read.Status = ExerciseStatus.Approved;
         read.Location = "Bergen";
         Assert.Equal(SaveStatus.Saved, (await Editor.UpdateAsync(id, read)).Status);
 
