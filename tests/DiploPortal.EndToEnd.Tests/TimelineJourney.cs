@@ -39,7 +39,7 @@ public class TimelineJourney(BrowserPortal portal) : IClassFixture<BrowserPortal
         await Assertions.Expect(page.Locator("h3.timeline-group-title", new() { HasText = "Spain" })).ToBeVisibleAsync();
         await page.AssertNoBlockingAxeViolationsAsync();
 
-        await page.GetByLabel("Nations").FillAsync("Fran");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Nations" }).FillAsync("Fran");
         await page.GetByText("France (FRA)", new() { Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("nation=FRA", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("h3.timeline-group-title", new() { HasText = "Spain" })).ToHaveCountAsync(0);

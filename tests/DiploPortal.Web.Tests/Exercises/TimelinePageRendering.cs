@@ -37,10 +37,10 @@ public partial class TimelinePageRendering(AccountsPortal portal) : IClassFixtur
 
         var html = await PageAsync("analyst", "/exercises/timeline?from=2031-01-01&span=year");
 
-        Assert.Matches($"<a class=\"timeline-bar\"[^>]* data-status=\"Planning\" href=\"/exercises/{alpha}\"", html);
+        Assert.Matches($"<a class=\"timeline-bar\"[^>]* data-status=\"Planning\"[^>]* href=\"/exercises/{alpha}\"", html);
         Assert.Contains("Timeline Alpha drill, 3 Mar 2031 – 14 Mar 2031, Planning", html, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"Final planning conference, 10 Feb 2031\"", html, StringComparison.Ordinal);
-        Assert.Contains("<h2 class=\"mud-typography mud-typography-h2 flex-grow-1 text-center\" aria-live=\"polite\">2031</h2>", html, StringComparison.Ordinal);
+        Assert.Matches("<h2[^>]*>\\s*2031\\s*</h2>", html);
         Assert.DoesNotContain("Timeline Earlier drill", html, StringComparison.Ordinal);
 
         // Lean: the rows are the page's own elements, with no component markup (MudBlazor classes) inside them.
@@ -80,8 +80,8 @@ public partial class TimelinePageRendering(AccountsPortal portal) : IClassFixtur
     {
         var html = await PageAsync("analyst", "/exercises/timeline?from=2031-01-01&years=99&group=colour");
 
-        Assert.Contains("years: &#x27;99&#x27; is not a number of years from 1 to 10.", html, StringComparison.Ordinal);
-        Assert.Contains("group: &#x27;colour&#x27; is not one of: Host, Lead, Alliance, Series.", html, StringComparison.Ordinal);
+        Assert.Contains("years: '99' is not a number of years from 1 to 10.", html, StringComparison.Ordinal);
+        Assert.Contains("group: 'colour' is not one of: Host, Lead, Alliance, Series.", html, StringComparison.Ordinal);
         Assert.Contains("Timeline Alpha drill", html, StringComparison.Ordinal);
     }
 
@@ -123,10 +123,11 @@ public partial class TimelinePageRendering(AccountsPortal portal) : IClassFixtur
     private async Task<int> IdOfAsync(string name) =>
         await portal.Database.ScalarAsync<int>($"SELECT id FROM exercises WHERE name = '{name}'");
 
+    /// <summary>The page's HTML with its character references decoded ("–" is written as &amp;#x2013;).</summary>
     private async Task<string> PageAsync(string userName, string path)
     {
         using var client = portal.CreateBrowserClient();
         await AccountsPortal.SignInAsync(client, userName);
-        return await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        return WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(path, UriKind.Relative)));
     }
 }
