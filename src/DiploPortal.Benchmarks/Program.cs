@@ -7,6 +7,7 @@ using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Engagements;
 using DiploPortal.Core.Exercises.History;
+using DiploPortal.Core.Exercises;
 using DiploPortal.Core.Nations;
 using DiploPortal.Core.Search;
 using DiploPortal.Core.Security;
@@ -99,6 +100,17 @@ foreach (var code in new[] { "USA", "FRA", "MUS" })
 }
 
 results.Add(await MeasureAsync("Nation page FRA, timeline page from 2020-01-01", () => stories.TimelineAsync("FRA", new Cursor("2020-01-01", 0))));
+
+// The planners' timeline: a year holding 5,000 exercises, as the page asks for it (at most 1,000 rows drawn), and uncapped.
+if (Wanted("Timeline"))
+{
+    await TimelineBench.EnsureAsync(pool);
+    var timelines = new ExerciseTimelineQueries(new BenchFactory(pool, analyst), new ExerciseQueries(new BenchFactory(pool, analyst)));
+    var timelineYear = TimelinePeriod.Year(new DateOnly(TimelineBench.Year, 1, 1));
+    results.Add(await MeasureAsync($"Timeline, a year of {TimelineBench.Exercises:N0} exercises (capped at 1,000 rows)", () => timelines.TimelineAsync(new ExerciseFilter(), timelineYear, TimelineGrouping.Host)));
+    results.Add(await MeasureAsync("Timeline, same year, every visible row (no cap)", () => timelines.TimelineAsync(new ExerciseFilter(), timelineYear, TimelineGrouping.Host, cap: TimelineBench.Exercises)));
+    results.Add(await MeasureAsync("Timeline, same year, nation FRA, by series", () => timelines.TimelineAsync(new ExerciseFilter { Nation = "FRA" }, timelineYear, TimelineGrouping.Series)));
+}
 
 if (Wanted("Import"))
 {
