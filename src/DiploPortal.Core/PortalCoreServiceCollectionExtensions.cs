@@ -64,6 +64,8 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<AttacheReportEditor>();
         services.AddScoped<ExerciseQueries>();
         services.AddScoped<ExerciseEditor>();
+        services.AddScoped<ObservationEditor>();
+        services.AddScoped<LessonQueries>();
         services.AddScoped<MissionQueries>();
         services.AddScoped<MissionEditor>();
         services.AddScoped<DashboardQueries>();
