@@ -100,4 +100,7 @@ wrk -t2 -c"$CONNECTIONS" -d"${HTTP_SECONDS}s" --latency -s "$REPO/scripts/wrk-p9
 # Engagements between two nations (every one took part), the multi-nation filter.
 wrk -t2 -c"$CONNECTIONS" -d"${HTTP_SECONDS}s" --latency -s "$REPO/scripts/wrk-p95.lua" -H "Cookie: $cookies" \
   "http://127.0.0.1:$APP_PORT/engagements?nation=FRA&nation=DEU"
+# The lessons of a series: observations reached through the visible exercises, newest edition first.
+wrk -t2 -c"$CONNECTIONS" -d"${HTTP_SECONDS}s" --latency -s "$REPO/scripts/wrk-p95.lua" -H "Cookie: $cookies" \
+  "http://127.0.0.1:$APP_PORT/exercises/lessons?series=RIMPAC"
 rm -f "$jar"
