@@ -36,7 +36,8 @@ public class AfterActionJourney(BrowserPortal portal) : IClassFixture<BrowserPor
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("New observation");
         await BrowserPortal.WaitUntilInteractiveAsync(page);
-        await page.GetByLabel("Observation", new() { Exact = true }).FillAsync("Walrus tugs berthed late at the quay");
+        // By role: the form itself is labelled "Observation" too.
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Observation" }).FillAsync("Walrus tugs berthed late at the quay");
         await page.GetByLabel("Lesson", new() { Exact = true }).FillAsync("Book tugs a week ahead");
         await page.GetByLabel("Recommendation", new() { Exact = true }).FillAsync("Add tug bookings to the logistics annex");
         await page.AssertNoBlockingAxeViolationsAsync();
