@@ -103,4 +103,7 @@ wrk -t2 -c"$CONNECTIONS" -d"${HTTP_SECONDS}s" --latency -s "$REPO/scripts/wrk-p9
 # The planners' timeline of the year the server-side run filled with 5,000 exercises (TimelineBench), in the same run.
 wrk -t2 -c"$CONNECTIONS" -d"${HTTP_SECONDS}s" --latency -s "$REPO/scripts/wrk-p95.lua" -H "Cookie: $cookies" \
   "http://127.0.0.1:$APP_PORT/exercises/timeline?from=2040-01-01&span=year"
+# The lessons of a series: observations reached through the visible exercises, newest edition first.
+wrk -t2 -c"$CONNECTIONS" -d"${HTTP_SECONDS}s" --latency -s "$REPO/scripts/wrk-p95.lua" -H "Cookie: $cookies" \
+  "http://127.0.0.1:$APP_PORT/exercises/lessons?series=RIMPAC"
 rm -f "$jar"

@@ -67,6 +67,8 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<ExerciseEditor>();
         services.AddScoped<ExerciseTransitions>();
         services.AddScoped<MilestoneLeadTimes>();
+        services.AddScoped<ObservationEditor>();
+        services.AddScoped<LessonQueries>();
         services.AddScoped<MissionQueries>();
         services.AddScoped<MissionEditor>();
         services.AddScoped<DashboardQueries>();

@@ -141,6 +141,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         {
             apply.MakeGenericMethod(entityType.ClrType).Invoke(this, [modelBuilder]);
         }
+
+        // An observation has no marking of its own: it is seen only through a visible exercise.
+        modelBuilder.Entity<ExerciseObservation>().HasQueryFilter(Visibility.FilterName, o => Exercises.Any(e => e.Id == o.ExerciseId));
     }
 
     private void ApplyVisibilityFilter<T>(ModelBuilder modelBuilder)

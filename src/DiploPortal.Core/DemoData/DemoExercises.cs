@@ -9,7 +9,7 @@ internal sealed record ExerciseParticipantRow(DemoNation Nation, ExerciseRole Ro
 
 internal sealed record MilestoneRow(MilestoneKind Kind, DateOnly PlannedOn, DateOnly? CompletedOn, string? Notes);
 
-internal sealed record ObservationRow(string Observation, string? Lesson, DateOnly RecordedOn);
+internal sealed record ObservationRow(string Observation, string? Lesson, string? Recommendation, DateOnly RecordedOn);
 
 internal sealed class ExercisePlan
 {
@@ -197,7 +197,7 @@ internal static class DemoExercises
         }
 
         await using (var importer = await BinaryCopy.BeginAsync(
-            connection, "exercise_observations", "id, exercise_id, observation, lesson, recorded_on", cancellationToken))
+            connection, "exercise_observations", "id, exercise_id, observation, lesson, recommendation, recorded_on", cancellationToken))
         {
             foreach (var p in plans)
             {
@@ -208,6 +208,7 @@ internal static class DemoExercises
                     await importer.WriteIntAsync(p.Id, cancellationToken);
                     await importer.WriteTextAsync(o.Observation, cancellationToken);
                     await importer.WriteTextAsync(o.Lesson, cancellationToken);
+                    await importer.WriteTextAsync(o.Recommendation, cancellationToken);
                     await importer.WriteDateAsync(o.RecordedOn, cancellationToken);
                 }
             }
@@ -476,8 +477,10 @@ internal static class DemoExercises
             for (var i = 0; i < count; i++)
             {
                 var index = (first + (i * 3)) % DemoText.ObservationsCommon.Length;
+                var lesson = rng.Chance(0.8) ? DemoText.LessonsCommon[index] : null;
+                // Three in five lessons come with a recommendation; chosen without the random stream, so the rest of the data stays as it was.
                 plan.Observations.Add(new ObservationRow(
-                    DemoText.ObservationsCommon[index], rng.Chance(0.8) ? DemoText.LessonsCommon[index] : null, recordedOn));
+                    DemoText.ObservationsCommon[index], lesson, lesson is not null && (first + i) % 5 < 3 ? DemoText.RecommendationsCommon[index] : null, recordedOn));
             }
         }
 

@@ -252,6 +252,19 @@ internal static class DemoText
         "Share the scenario with all participants earlier in planning",
     ];
 
+    /// <summary>What the next edition should do, one for each of <see cref="LessonsCommon"/>.</summary>
+    public static readonly string[] RecommendationsCommon =
+    [
+        "Name liaison officers in the exercise instructions and invite them to the main planning conference",
+        "Table a caveat matrix at the final planning conference for every participant to confirm",
+        "Run a communications rehearsal one month before execution",
+        "Issue the reporting template with the exercise specification",
+        "Budget language courses for the headquarters staff a year ahead",
+        "Staff the exercise control cell before the inject schedule is written",
+        "Use this year's host-nation support arrangement as the template for the next edition",
+        "Release the scenario to all participants at the initial planning conference",
+    ];
+
     public static readonly string[] Objectives =
     [
         "Improve interoperability of command and control between participating forces",

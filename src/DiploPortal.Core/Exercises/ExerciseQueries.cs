@@ -33,7 +33,7 @@ public sealed record ExerciseNation(string Code, string Name, ExerciseRole Role,
 
 public sealed record ExerciseMilestoneItem(MilestoneKind Kind, DateOnly PlannedOn, DateOnly? CompletedOn, string? Notes);
 
-public sealed record ExerciseObservationItem(DateOnly RecordedOn, string Observation, string? Lesson);
+public sealed record ExerciseObservationItem(DateOnly RecordedOn, string Observation, string? Lesson, string? Recommendation = null);
 
 public sealed record ExerciseLiaisonItem(int Id, string Rank, string FullName, string SendingNation);
 
@@ -100,7 +100,7 @@ public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory
                 e.Participants.OrderBy(p => p.Role).ThenBy(p => p.Nation!.Name)
                     .Select(p => new ExerciseNation(p.Nation!.Code, p.Nation.Name, p.Role, p.Personnel, p.Units, p.Ships, p.Aircraft)).ToList(),
                 e.Milestones.OrderBy(m => m.PlannedOn).Select(m => new ExerciseMilestoneItem(m.Kind, m.PlannedOn, m.CompletedOn, m.Notes)).ToList(),
-                e.Observations.OrderBy(o => o.RecordedOn).Select(o => new ExerciseObservationItem(o.RecordedOn, o.Observation, o.Lesson)).ToList(),
+                e.Observations.OrderBy(o => o.RecordedOn).Select(o => new ExerciseObservationItem(o.RecordedOn, o.Observation, o.Lesson, o.Recommendation)).ToList(),
                 // The attaché's own visibility filter applies through the join: hidden ones are left out.
                 e.Liaisons.Select(l => l.Attache!).OrderBy(a => a.FullName)
                     .Select(a => new ExerciseLiaisonItem(a.Id, a.Rank, a.FullName, a.SendingNation!.Name)).ToList(),

@@ -158,8 +158,12 @@ public class ExerciseMilestone
     public uint Version { get; set; }
 }
 
-/// <summary>An after-action observation and the lesson drawn from it.</summary>
-public class ExerciseObservation
+/// <summary>
+/// What was observed in an exercise once it ran, the lesson drawn and what to do about it. It has no marking
+/// of its own: it is as classified as its exercise, and reachable only through a visible one (the context's
+/// visibility filter on this type joins through the exercise).
+/// </summary>
+public class ExerciseObservation : IVersionedRecord, ISearchable
 {
     public int Id { get; set; }
 
@@ -171,7 +175,15 @@ public class ExerciseObservation
 
     public string? Lesson { get; set; }
 
+    /// <summary>What the next edition should do differently.</summary>
+    public string? Recommendation { get; set; }
+
     public DateOnly RecordedOn { get; set; }
+
+    /// <summary>The account that recorded it (the audit trail has every later change); null for loaded data.</summary>
+    public string? RecordedBy { get; set; }
+
+    public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; private set; }
 
     public uint Version { get; set; }
 }

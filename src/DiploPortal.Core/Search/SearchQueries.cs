@@ -74,7 +74,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory, 
     private static readonly string SnippetOptions =
         $"StartSel={SearchHighlight.StartMarker}, StopSel={SearchHighlight.StopMarker}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
 
-    private static readonly SearchKind[] VectorKinds = [SearchKind.Engagement, SearchKind.Attache, SearchKind.Report, SearchKind.Exercise, SearchKind.Mission];
+    private static readonly SearchKind[] VectorKinds = [SearchKind.Engagement, SearchKind.Attache, SearchKind.Report, SearchKind.Exercise, SearchKind.Mission, SearchKind.Observation];
 
     /// <summary>
     /// The most hits a search pages through: the ranked candidates of a kind are the newest
@@ -212,6 +212,8 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory, 
         SearchKind.Report => db.AttacheReports.Where(r => r.Attache != null).Select(r => new SearchRow { Id = r.Id, Date = r.FiledOn, Vector = r.SearchVector! }),
         SearchKind.Exercise => db.Exercises.Select(x => new SearchRow { Id = x.Id, Date = x.StartsOn, Vector = x.SearchVector! }),
         SearchKind.Mission => db.Missions.Select(m => new SearchRow { Id = m.Id, Date = m.StartsOn, Vector = m.SearchVector! }),
+        // Only observations of visible exercises: the context's filter on observations joins through the exercise.
+        SearchKind.Observation => db.ExerciseObservations.Select(o => new SearchRow { Id = o.Id, Date = o.RecordedOn, Vector = o.SearchVector! }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "This kind has no search vector."),
     };
 
@@ -321,6 +323,19 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> dbFactory, 
                     m.StartsOn,
                     m.Classification,
                     null))
+                .ToListAsync(cancellationToken),
+            SearchKind.Observation => await db.ExerciseObservations.AsNoTracking()
+                .Where(o => ids.Contains(o.Id))
+                .Select(o => new Detail(
+                    o.Id,
+                    EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(Config, o.Exercise!.Name + ": " + o.Observation, TitleOptions),
+                    EF.Functions.WebSearchToTsQuery(Config, text).GetResultHeadline(
+                        Config,
+                        (o.Lesson == null ? "" : "Lesson: " + o.Lesson + ". ") + (o.Recommendation == null ? "" : "Recommendation: " + o.Recommendation + "."),
+                        SnippetOptions),
+                    o.RecordedOn,
+                    o.Exercise.Classification,
+                    o.ExerciseId))
                 .ToListAsync(cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "This kind has no search vector."),
         };

@@ -11,6 +11,9 @@ public enum SearchKind
     Report,
     Exercise,
     Mission,
+
+    /// <summary>An exercise's after-action observation, lesson and recommendation; its <see cref="SearchHit.ParentKey"/> is the exercise.</summary>
+    Observation,
     Nation,
     Alliance,
 }
@@ -18,7 +21,7 @@ public enum SearchKind
 /// <summary>
 /// One record found. <see cref="Title"/> and <see cref="Snippet"/> carry <see cref="SearchHighlight"/> markers
 /// around the words that matched. <see cref="Key"/> is the id, the nation code or the alliance acronym;
-/// <see cref="ParentKey"/> is the attaché of a report. Reference data (nations, alliances) has no date or marking.
+/// <see cref="ParentKey"/> is the attaché of a report, the exercise of an observation. Reference data (nations, alliances) has no date or marking.
 /// </summary>
 public sealed record SearchHit(
     SearchKind Kind,

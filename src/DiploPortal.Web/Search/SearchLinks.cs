@@ -19,6 +19,8 @@ public static class SearchLinks
             SearchKind.Report => $"/attaches/reports/{key}",
             SearchKind.Exercise => $"/exercises/{key}",
             SearchKind.Mission => $"/missions/{key}",
+            // The exercise, at the observation in its after-action section.
+            SearchKind.Observation => $"/exercises/{Uri.EscapeDataString(hit.ParentKey ?? "")}#observation-{key}",
             SearchKind.Nation => $"/nations/{key}",
             SearchKind.Alliance => $"/alliances/{key}",
             _ => Page,
@@ -38,6 +40,8 @@ public static class SearchLinks
         (SearchKind.Exercise, false) => "Exercises",
         (SearchKind.Mission, true) => "Mission",
         (SearchKind.Mission, false) => "Missions",
+        (SearchKind.Observation, true) => "Observation",
+        (SearchKind.Observation, false) => "Observations",
         (SearchKind.Nation, true) => "Nation",
         (SearchKind.Nation, false) => "Nations",
         (SearchKind.Alliance, true) => "Alliance",

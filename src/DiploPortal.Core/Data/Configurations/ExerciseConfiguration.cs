@@ -82,8 +82,18 @@ internal sealed class ExerciseObservationConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<ExerciseObservation> builder)
     {
-        builder.ToTable(t => t.HasCheckConstraint("ck_exercise_observations_observation", "btrim(observation) <> ''"));
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_exercise_observations_observation", "btrim(observation) <> ''");
+            t.HasCheckConstraint("ck_exercise_observations_lengths",
+                $"char_length(observation) <= {ObservationForm.TextMaxLength} AND char_length(lesson) <= {ObservationForm.TextMaxLength} "
+                + $"AND char_length(recommendation) <= {ObservationForm.TextMaxLength}");
+        });
+        builder.Property(o => o.RecordedBy).HasMaxLength(256);
         builder.HasIndex(o => o.ExerciseId);
+        // The search box finds observations, lessons and recommendations alike; the newest first (SearchQueries).
+        builder.HasSearchVector(("observation", 'A'), ("lesson", 'A'), ("recommendation", 'B'));
+        builder.HasIndex(o => new { o.RecordedOn, o.Id });
     }
 }
 

@@ -1033,9 +1033,24 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("observation");
 
+                    b.Property<string>("Recommendation")
+                        .HasColumnType("text")
+                        .HasColumnName("recommendation");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
                     b.Property<DateOnly>("RecordedOn")
                         .HasColumnType("date")
                         .HasColumnName("recorded_on");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(observation, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(lesson, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(recommendation, '')), 'B')", true);
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -1049,8 +1064,18 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasIndex("ExerciseId")
                         .HasDatabaseName("ix_exercise_observations_exercise_id");
 
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_exercise_observations_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("RecordedOn", "Id")
+                        .HasDatabaseName("ix_exercise_observations_recorded_on_id");
+
                     b.ToTable("exercise_observations", null, t =>
                         {
+                            t.HasCheckConstraint("ck_exercise_observations_lengths", "char_length(observation) <= 4000 AND char_length(lesson) <= 4000 AND char_length(recommendation) <= 4000");
+
                             t.HasCheckConstraint("ck_exercise_observations_observation", "btrim(observation) <> ''");
                         });
                 });
