@@ -1,5 +1,4 @@
 using System.Globalization;
-using Calendar = Ical.Net.Calendar;
 using System.Text;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Exercises;
@@ -8,6 +7,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Calendar = Ical.Net.Calendar;
 
 namespace DiploPortal.Web.Feeds;
 

@@ -116,7 +116,7 @@ public class AuthorizationMatrix(AccountsPortal portal) : IClassFixture<Accounts
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(["/Error", "/account/sign-in", "/api/auth/token", "/healthz/live", "/healthz/ready"], publicRoutes);
+        Assert.Equal(["/Error", "/account/sign-in", "/api/auth/token", "/feeds/{token}.ics", "/healthz/live", "/healthz/ready"], publicRoutes);
     }
 
     [Fact]
