@@ -64,6 +64,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<AttacheReportEditor>();
         services.AddScoped<ExerciseQueries>();
         services.AddScoped<ExerciseEditor>();
+        services.AddScoped<Exercises.Deconfliction.ExerciseDeconfliction>();
         services.AddScoped<MissionQueries>();
         services.AddScoped<MissionEditor>();
         services.AddScoped<DashboardQueries>();
