@@ -14,6 +14,15 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory,
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>Every training area (reference data, not classified) for the form's picker, by nation and name.</summary>
+    public Task<IReadOnlyList<TrainingAreaItem>> TrainingAreasAsync(CancellationToken cancellationToken) =>
+        ReadWithAsync<IReadOnlyList<TrainingAreaItem>>(
+            async db => await db.TrainingAreas.AsNoTracking()
+                .OrderBy(a => a.Nation!.Name).ThenBy(a => a.Name)
+                .Select(a => new TrainingAreaItem(a.Id, a.Name, a.Nation!.Code, a.Nation.Name))
+                .ToListAsync(cancellationToken),
+            cancellationToken);
+
     /// <summary>
     /// The conflicts the form would have once saved (exercise <paramref name="id"/>, or a new one), checked against
     /// the records the planner may see; empty while the form has no dates.

@@ -23,6 +23,7 @@ public static class PortalApiExtensions
         api.MapReferenceDataApi();
         api.MapEngagementApi();
         api.MapEngagementWriteApi();
+        api.MapExerciseConflictApi();
         api.MapSearchApi();
         api.MapAuditApi();
         api.MapAccountAdministrationApi();

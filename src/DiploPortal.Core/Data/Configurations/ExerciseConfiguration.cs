@@ -37,8 +37,9 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<JointExer
         builder.HasIndex(e => new { e.LeadNationId, e.StartsOn, e.Id });
         // Deconfliction finds the exercises overlapping some days among tens of thousands: a GiST index on the
         // days as a range answers "overlaps" directly (a b-tree on starts_on scans every earlier exercise).
+        // greatest(): a reversed range would fail here before ck_exercises_dates could refuse the row by name.
         builder.Property<NpgsqlTypes.NpgsqlRange<DateOnly>>(JointExercise.DaysProperty)
-            .HasComputedColumnSql("daterange(starts_on, ends_on, '[]')", stored: true);
+            .HasComputedColumnSql("daterange(starts_on, greatest(starts_on, ends_on), '[]')", stored: true);
         builder.HasIndex(JointExercise.DaysProperty).HasMethod("gist");
         builder.HasIndex(e => new { e.TrainingAreaId, e.StartsOn });
     }

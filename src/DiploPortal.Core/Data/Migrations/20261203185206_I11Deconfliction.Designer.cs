@@ -1308,7 +1308,7 @@ namespace DiploPortal.Core.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("daterange")
                         .HasColumnName("days")
-                        .HasComputedColumnSql("daterange(starts_on, ends_on, '[]')", true);
+                        .HasComputedColumnSql("daterange(starts_on, greatest(starts_on, ends_on), '[]')", true);
 
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date")

@@ -25,7 +25,7 @@ namespace DiploPortal.Core.Data.Migrations
                 table: "exercises",
                 type: "daterange",
                 nullable: false,
-                computedColumnSql: "daterange(starts_on, ends_on, '[]')",
+                computedColumnSql: "daterange(starts_on, greatest(starts_on, ends_on), '[]')",
                 stored: true);
 
             migrationBuilder.CreateTable(

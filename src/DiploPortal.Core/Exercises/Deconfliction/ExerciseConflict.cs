@@ -48,8 +48,8 @@ public sealed record ExerciseConflict(
     /// <summary>The severity in words, for people (never colour alone).</summary>
     public string SeverityText => Severity == ConflictSeverity.Hard ? "Hard conflict (blocks saving)" : "Warning (can be overridden with a reason)";
 
-    /// <summary>Equal conflicts found from either exercise's side (the conflicts API lists each once).</summary>
-    public string Key => $"{Kind}|{string.Join(',', ExerciseIds)}|{string.Join(',', NationCodes)}|{string.Join(',', MissionIds)}|{Message}";
+    /// <summary>The same conflict found from either exercise's side has the same key (the conflicts API lists each once).</summary>
+    public string Key => $"{Kind}|{string.Join(',', ExerciseIds)}|{string.Join(',', NationCodes)}|{string.Join(',', MissionIds)}";
 }
 
 /// <summary>An exercise a conflict involves: its id and name (the checked one's own name when given, else "this exercise").</summary>

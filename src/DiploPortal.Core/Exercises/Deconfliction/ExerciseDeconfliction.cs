@@ -19,6 +19,40 @@ public sealed class ExerciseDeconfliction(IDbContextFactory<PortalDbContext> dbF
         return await CheckAsync(db, candidate, cancellationToken);
     }
 
+    /// <summary>The longest period <see cref="InPeriodAsync"/> checks at once.</summary>
+    public const int MaxPeriodDays = 366;
+
+    /// <summary>
+    /// Every conflict of the visible, not cancelled exercises with at least one day in the period, each listed once
+    /// (found from either side); a planner cleared higher finds here what planners cleared lower could not see.
+    /// </summary>
+    /// <remarks>One check per exercise (a few indexed queries each): the period is bounded by <see cref="MaxPeriodDays"/>.</remarks>
+    public async Task<IReadOnlyList<ExerciseConflict>> InPeriodAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var period = new NpgsqlRange<DateOnly>(from, true, to, true);
+        var schedules = await db.Exercises.AsNoTracking()
+            .Where(e => EF.Property<NpgsqlRange<DateOnly>>(e, JointExercise.DaysProperty).Overlaps(period) && e.Status != ExerciseStatus.Cancelled)
+            .OrderBy(e => e.StartsOn).ThenBy(e => e.Id)
+            .Select(e => new ExerciseSchedule(
+                e.Id,
+                e.StartsOn,
+                e.EndsOn,
+                e.TrainingAreaId,
+                e.Participants.Select(p => new ScheduledForces(p.Nation!.Code, p.Personnel, p.Ships, p.Aircraft)).ToList(),
+                e.Milestones.Select(m => new ScheduledMilestone(m.Kind, m.PlannedOn)).ToList(),
+                e.Name))
+            .ToListAsync(cancellationToken);
+        var found = new List<ExerciseConflict>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var schedule in schedules)
+        {
+            found.AddRange((await CheckAsync(db, schedule, cancellationToken)).Where(c => keys.Add(c.Key)));
+        }
+
+        return found;
+    }
+
     /// <summary>The same check on a context the caller holds (the editor checks in the context it saves with).</summary>
     internal static async Task<IReadOnlyList<ExerciseConflict>> CheckAsync(PortalDbContext db, ExerciseSchedule candidate, CancellationToken cancellationToken)
     {

@@ -26,6 +26,9 @@ public class TrainingArea : IVersionedRecord
     public uint Version { get; set; }
 }
 
+/// <summary>A training area as a picker offers it.</summary>
+public sealed record TrainingAreaItem(int Id, string Name, string NationCode, string NationName);
+
 /// <summary>
 /// What a nation can commit to exercises at once: personnel, ships and aircraft (reference data, edited by
 /// administrators). Each row either cites its <see cref="Source"/> or is marked as an assumption with a note
