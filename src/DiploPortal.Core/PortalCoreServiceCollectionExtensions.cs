@@ -69,6 +69,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<MilestoneLeadTimes>();
         services.AddScoped<ObservationEditor>();
         services.AddScoped<LessonQueries>();
+        services.AddScoped<Exercises.Deconfliction.ExerciseDeconfliction>();
         services.AddScoped<MissionQueries>();
         services.AddScoped<MissionEditor>();
         services.AddScoped<DashboardQueries>();

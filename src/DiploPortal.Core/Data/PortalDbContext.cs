@@ -5,6 +5,7 @@ using DiploPortal.Core.Audit;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Engagements;
 using DiploPortal.Core.Exercises;
+using DiploPortal.Core.Exercises.Deconfliction;
 using DiploPortal.Core.Missions;
 using DiploPortal.Core.Nations;
 using DiploPortal.Core.Security;
@@ -89,6 +90,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ExerciseStatusChange> ExerciseStatusChanges => Set<ExerciseStatusChange>();
 
     public DbSet<MilestoneLeadTime> MilestoneLeadTimes => Set<MilestoneLeadTime>();
+    public DbSet<TrainingArea> TrainingAreas => Set<TrainingArea>();
+
+    public DbSet<NationCapacity> NationCapacities => Set<NationCapacity>();
+
+    public DbSet<ExerciseConflictOverride> ExerciseConflictOverrides => Set<ExerciseConflictOverride>();
 
     public DbSet<HumanitarianMission> Missions => Set<HumanitarianMission>();
 

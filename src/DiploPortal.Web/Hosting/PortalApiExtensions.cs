@@ -24,6 +24,7 @@ public static class PortalApiExtensions
         api.MapEngagementApi();
         api.MapEngagementWriteApi();
         api.MapExerciseApi();
+        api.MapExerciseConflictApi();
         api.MapSearchApi();
         api.MapAuditApi();
         api.MapAccountAdministrationApi();
