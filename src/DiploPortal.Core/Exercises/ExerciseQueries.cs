@@ -75,7 +75,7 @@ public sealed record ExerciseRecord(
     IReadOnlyList<string> ReleasableToAlliances);
 
 /// <summary>Read side of joint exercises: the filtered list paged by keyset, its export, details and the planners' calendar.</summary>
-public sealed class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed partial class ExerciseQueries(IDbContextFactory<PortalDbContext> dbFactory)
     : RecordListQueries<JointExercise, ExerciseFilter, ExerciseListItem, ExerciseRecord>(dbFactory)
 {
     /// <summary>One exercise and its linked records; null when missing or not visible to the user.</summary>

@@ -941,6 +941,176 @@ namespace DiploPortal.Core.Data.Migrations
                     b.ToTable("engagement_participants", (string)null);
                 });
 
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.ExerciseConflictOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ExerciseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.PrimitiveCollection<List<string>>("NationCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("nation_codes");
+
+                    b.Property<DateTime>("OverriddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overridden_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int?>("RelatedExerciseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("related_exercise_id");
+
+                    b.Property<int?>("RelatedMissionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("related_mission_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exercise_conflict_overrides");
+
+                    b.HasIndex("ExerciseId")
+                        .HasDatabaseName("ix_exercise_conflict_overrides_exercise_id");
+
+                    b.HasIndex("RelatedExerciseId")
+                        .HasDatabaseName("ix_exercise_conflict_overrides_related_exercise_id");
+
+                    b.HasIndex("RelatedMissionId")
+                        .HasDatabaseName("ix_exercise_conflict_overrides_related_mission_id");
+
+                    b.ToTable("exercise_conflict_overrides", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_exercise_conflict_overrides_kind", "kind IN ('OverCapacity', 'TrainingAreaDoubleBooked', 'MilestonesOutOfOrder', 'OverlapsHumanitarianMission')");
+
+                            t.HasCheckConstraint("ck_exercise_conflict_overrides_reason", "btrim(reason) <> ''");
+                        });
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.NationCapacity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Aircraft")
+                        .HasColumnType("integer")
+                        .HasColumnName("aircraft");
+
+                    b.Property<bool>("IsAssumption")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_assumption");
+
+                    b.Property<int>("NationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nation_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Personnel")
+                        .HasColumnType("integer")
+                        .HasColumnName("personnel");
+
+                    b.Property<int>("Ships")
+                        .HasColumnType("integer")
+                        .HasColumnName("ships");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nation_capacities");
+
+                    b.HasIndex("NationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_nation_capacities_nation");
+
+                    b.ToTable("nation_capacities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_nation_capacities_amounts", "personnel >= 0 AND ships >= 0 AND aircraft >= 0");
+
+                            t.HasCheckConstraint("ck_nation_capacities_basis", "(is_assumption AND btrim(coalesce(note, '')) <> '') OR (NOT is_assumption AND btrim(coalesce(source, '')) <> '')");
+                        });
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.TrainingArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("NationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nation_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_areas");
+
+                    b.HasIndex("NationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_training_areas_nation_name");
+
+                    b.ToTable("training_areas", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_training_areas_name", "btrim(name) <> ''");
+                        });
+                });
+
             modelBuilder.Entity("DiploPortal.Core.Exercises.ExerciseLiaison", b =>
                 {
                     b.Property<int>("ExerciseId")
@@ -1214,9 +1384,23 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<NpgsqlRange<DateOnly>>("Days")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("daterange")
+                        .HasColumnName("days")
+                        .HasComputedColumnSql("daterange(starts_on, greatest(starts_on, ends_on), '[]')", true);
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
+
+                    b.Property<string>("EndsOnPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Day")
+                        .HasColumnName("ends_on_precision");
 
                     b.Property<int>("HostNationId")
                         .HasColumnType("integer")
@@ -1284,9 +1468,22 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("series_name");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_key");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date")
                         .HasColumnName("starts_on");
+
+                    b.Property<string>("StartsOnPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Day")
+                        .HasColumnName("starts_on_precision");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1299,6 +1496,10 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("status_set_on")
                         .HasDefaultValueSql("CURRENT_DATE");
+
+                    b.Property<int?>("TrainingAreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_area_id");
 
                     b.Property<DateTime>("UpdatedAt")
                         .ValueGeneratedOnAdd()
@@ -1318,6 +1519,11 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_exercises_classification");
 
+                    b.HasIndex("Days")
+                        .HasDatabaseName("ix_exercises_days");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Days"), "gist");
+
                     b.HasIndex("LeadAllianceId")
                         .HasDatabaseName("ix_exercises_lead_alliance_id");
 
@@ -1326,11 +1532,19 @@ namespace DiploPortal.Core.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_exercises_source_key")
+                        .HasFilter("source_key IS NOT NULL");
+
                     b.HasIndex("Name", "Id")
                         .HasDatabaseName("ix_exercises_name_id");
 
                     b.HasIndex("StartsOn", "Id")
                         .HasDatabaseName("ix_exercises_starts_on_id");
+
+                    b.HasIndex("TrainingAreaId", "StartsOn")
+                        .HasDatabaseName("ix_exercises_training_area_id_starts_on");
 
                     b.HasIndex("HostNationId", "StartsOn", "Id")
                         .HasDatabaseName("ix_exercises_host_nation_id_starts_on_id");
@@ -1346,6 +1560,10 @@ namespace DiploPortal.Core.Data.Migrations
 
                             t.HasCheckConstraint("ck_exercises_dates", "ends_on >= starts_on");
 
+                            t.HasCheckConstraint("ck_exercises_ends_on_of_precision", "ends_on_precision = 'Day' OR (ends_on_precision = 'Month' AND extract(day FROM ends_on + 1) = 1) OR (ends_on_precision = 'Year' AND extract(doy FROM ends_on + 1) = 1)");
+
+                            t.HasCheckConstraint("ck_exercises_ends_on_precision", "ends_on_precision IN ('Day', 'Month', 'Year')");
+
                             t.HasCheckConstraint("ck_exercises_in_execution_started", "status <> 'InExecution' OR starts_on <= status_set_on");
 
                             t.HasCheckConstraint("ck_exercises_kind", "kind IN ('LiveFire', 'CommandPost', 'Field', 'Naval', 'Air', 'Amphibious', 'Cyber', 'Humanitarian', 'Peacekeeping', 'SearchAndRescue')");
@@ -1353,6 +1571,12 @@ namespace DiploPortal.Core.Data.Migrations
                             t.HasCheckConstraint("ck_exercises_lead", "num_nonnulls(lead_nation_id, lead_alliance_id) <= 1");
 
                             t.HasCheckConstraint("ck_exercises_name", "btrim(name) <> ''");
+
+                            t.HasCheckConstraint("ck_exercises_source_key", "source_key IS NULL OR btrim(source_key) <> ''");
+
+                            t.HasCheckConstraint("ck_exercises_starts_on_of_precision", "starts_on_precision = 'Day' OR (starts_on_precision = 'Month' AND extract(day FROM starts_on) = 1) OR (starts_on_precision = 'Year' AND extract(doy FROM starts_on) = 1)");
+
+                            t.HasCheckConstraint("ck_exercises_starts_on_precision", "starts_on_precision IN ('Day', 'Month', 'Year')");
 
                             t.HasCheckConstraint("ck_exercises_status", "status IN ('Proposed', 'Planning', 'Approved', 'InExecution', 'Completed', 'Cancelled')");
                         });
@@ -1429,6 +1653,85 @@ namespace DiploPortal.Core.Data.Migrations
                             Kind = "AfterActionReview",
                             CountsFrom = "LastDay",
                             Days = 30
+                        });
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Feeds.FeedSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope_kind");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feed_subscriptions");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feed_subscriptions_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_feed_subscriptions_user_id");
+
+                    b.ToTable("feed_subscriptions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_feed_subscriptions_hash", "token_hash ~ '^[0-9a-f]{64}$'");
+
+                            t.HasCheckConstraint("ck_feed_subscriptions_name", "length(btrim(name)) > 0");
+
+                            t.HasCheckConstraint("ck_feed_subscriptions_revoked", "revoked_at IS NULL OR revoked_at >= created_at");
+
+                            t.HasCheckConstraint("ck_feed_subscriptions_scope", "length(btrim(scope)) > 0");
+
+                            t.HasCheckConstraint("ck_feed_subscriptions_scope_kind", "scope_kind IN ('Nation', 'Alliance', 'View')");
                         });
                 });
 
@@ -2252,6 +2555,58 @@ namespace DiploPortal.Core.Data.Migrations
                     b.Navigation("Nation");
                 });
 
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.ExerciseConflictOverride", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Exercises.JointExercise", "Exercise")
+                        .WithMany("ConflictOverrides")
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercise_conflict_overrides_exercises_exercise_id");
+
+                    b.HasOne("DiploPortal.Core.Exercises.JointExercise", "RelatedExercise")
+                        .WithMany()
+                        .HasForeignKey("RelatedExerciseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_exercise_conflict_overrides_exercises_related_exercise_id");
+
+                    b.HasOne("DiploPortal.Core.Missions.HumanitarianMission", "RelatedMission")
+                        .WithMany()
+                        .HasForeignKey("RelatedMissionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_exercise_conflict_overrides_missions_related_mission_id");
+
+                    b.Navigation("Exercise");
+
+                    b.Navigation("RelatedExercise");
+
+                    b.Navigation("RelatedMission");
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.NationCapacity", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Nations.Nation", "Nation")
+                        .WithMany()
+                        .HasForeignKey("NationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_nation_capacities_nations_nation_id");
+
+                    b.Navigation("Nation");
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.TrainingArea", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Nations.Nation", "Nation")
+                        .WithMany()
+                        .HasForeignKey("NationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_areas_nations_nation_id");
+
+                    b.Navigation("Nation");
+                });
+
             modelBuilder.Entity("DiploPortal.Core.Exercises.ExerciseLiaison", b =>
                 {
                     b.HasOne("DiploPortal.Core.Attaches.MilitaryAttache", "Attache")
@@ -2351,11 +2706,31 @@ namespace DiploPortal.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_exercises_nations_lead_nation_id");
 
+                    b.HasOne("DiploPortal.Core.Exercises.Deconfliction.TrainingArea", "TrainingArea")
+                        .WithMany()
+                        .HasForeignKey("TrainingAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_exercises_training_areas_training_area_id");
+
                     b.Navigation("HostNation");
 
                     b.Navigation("LeadAlliance");
 
                     b.Navigation("LeadNation");
+
+                    b.Navigation("TrainingArea");
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Feeds.FeedSubscription", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Security.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feed_subscriptions_users_user_id");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("DiploPortal.Core.Missions.HumanitarianMission", b =>
@@ -2471,6 +2846,8 @@ namespace DiploPortal.Core.Data.Migrations
 
             modelBuilder.Entity("DiploPortal.Core.Exercises.JointExercise", b =>
                 {
+                    b.Navigation("ConflictOverrides");
+
                     b.Navigation("Liaisons");
 
                     b.Navigation("Milestones");

@@ -14,8 +14,8 @@ using NpgsqlTypes;
 namespace DiploPortal.Core.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203181425_I11AfterAction")]
-    partial class I11AfterAction
+    [Migration("20261203193514_I11Planning")]
+    partial class I11Planning
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -944,6 +944,176 @@ namespace DiploPortal.Core.Data.Migrations
                     b.ToTable("engagement_participants", (string)null);
                 });
 
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.ExerciseConflictOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ExerciseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.PrimitiveCollection<List<string>>("NationCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("nation_codes");
+
+                    b.Property<DateTime>("OverriddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overridden_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int?>("RelatedExerciseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("related_exercise_id");
+
+                    b.Property<int?>("RelatedMissionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("related_mission_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exercise_conflict_overrides");
+
+                    b.HasIndex("ExerciseId")
+                        .HasDatabaseName("ix_exercise_conflict_overrides_exercise_id");
+
+                    b.HasIndex("RelatedExerciseId")
+                        .HasDatabaseName("ix_exercise_conflict_overrides_related_exercise_id");
+
+                    b.HasIndex("RelatedMissionId")
+                        .HasDatabaseName("ix_exercise_conflict_overrides_related_mission_id");
+
+                    b.ToTable("exercise_conflict_overrides", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_exercise_conflict_overrides_kind", "kind IN ('OverCapacity', 'TrainingAreaDoubleBooked', 'MilestonesOutOfOrder', 'OverlapsHumanitarianMission')");
+
+                            t.HasCheckConstraint("ck_exercise_conflict_overrides_reason", "btrim(reason) <> ''");
+                        });
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.NationCapacity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Aircraft")
+                        .HasColumnType("integer")
+                        .HasColumnName("aircraft");
+
+                    b.Property<bool>("IsAssumption")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_assumption");
+
+                    b.Property<int>("NationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nation_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Personnel")
+                        .HasColumnType("integer")
+                        .HasColumnName("personnel");
+
+                    b.Property<int>("Ships")
+                        .HasColumnType("integer")
+                        .HasColumnName("ships");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nation_capacities");
+
+                    b.HasIndex("NationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_nation_capacities_nation");
+
+                    b.ToTable("nation_capacities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_nation_capacities_amounts", "personnel >= 0 AND ships >= 0 AND aircraft >= 0");
+
+                            t.HasCheckConstraint("ck_nation_capacities_basis", "(is_assumption AND btrim(coalesce(note, '')) <> '') OR (NOT is_assumption AND btrim(coalesce(source, '')) <> '')");
+                        });
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.TrainingArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("NationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nation_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_areas");
+
+                    b.HasIndex("NationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_training_areas_nation_name");
+
+                    b.ToTable("training_areas", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_training_areas_name", "btrim(name) <> ''");
+                        });
+                });
+
             modelBuilder.Entity("DiploPortal.Core.Exercises.ExerciseLiaison", b =>
                 {
                     b.Property<int>("ExerciseId")
@@ -1138,6 +1308,64 @@ namespace DiploPortal.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DiploPortal.Core.Exercises.ExerciseStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<int>("ExerciseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exercise_status_changes");
+
+                    b.HasIndex("ExerciseId", "ChangedAt")
+                        .HasDatabaseName("ix_exercise_status_changes_exercise_id_changed_at");
+
+                    b.ToTable("exercise_status_changes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_exercise_status_changes_changed_by", "btrim(changed_by) <> ''");
+
+                            t.HasCheckConstraint("ck_exercise_status_changes_from_status", "from_status IN ('Proposed', 'Planning', 'Approved', 'InExecution', 'Completed', 'Cancelled')");
+
+                            t.HasCheckConstraint("ck_exercise_status_changes_step", "from_status <> to_status");
+
+                            t.HasCheckConstraint("ck_exercise_status_changes_to_status", "to_status IN ('Proposed', 'Planning', 'Approved', 'InExecution', 'Completed', 'Cancelled')");
+                        });
+                });
+
             modelBuilder.Entity("DiploPortal.Core.Exercises.JointExercise", b =>
                 {
                     b.Property<int>("Id")
@@ -1159,9 +1387,23 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<NpgsqlRange<DateOnly>>("Days")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("daterange")
+                        .HasColumnName("days")
+                        .HasComputedColumnSql("daterange(starts_on, greatest(starts_on, ends_on), '[]')", true);
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
+
+                    b.Property<string>("EndsOnPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Day")
+                        .HasColumnName("ends_on_precision");
 
                     b.Property<int>("HostNationId")
                         .HasColumnType("integer")
@@ -1229,15 +1471,38 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("series_name");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_key");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date")
                         .HasColumnName("starts_on");
+
+                    b.Property<string>("StartsOnPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Day")
+                        .HasColumnName("starts_on_precision");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
+
+                    b.Property<DateOnly>("StatusSetOn")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("date")
+                        .HasColumnName("status_set_on")
+                        .HasDefaultValueSql("CURRENT_DATE");
+
+                    b.Property<int?>("TrainingAreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_area_id");
 
                     b.Property<DateTime>("UpdatedAt")
                         .ValueGeneratedOnAdd()
@@ -1257,6 +1522,11 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_exercises_classification");
 
+                    b.HasIndex("Days")
+                        .HasDatabaseName("ix_exercises_days");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Days"), "gist");
+
                     b.HasIndex("LeadAllianceId")
                         .HasDatabaseName("ix_exercises_lead_alliance_id");
 
@@ -1265,11 +1535,19 @@ namespace DiploPortal.Core.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_exercises_source_key")
+                        .HasFilter("source_key IS NOT NULL");
+
                     b.HasIndex("Name", "Id")
                         .HasDatabaseName("ix_exercises_name_id");
 
                     b.HasIndex("StartsOn", "Id")
                         .HasDatabaseName("ix_exercises_starts_on_id");
+
+                    b.HasIndex("TrainingAreaId", "StartsOn")
+                        .HasDatabaseName("ix_exercises_training_area_id_starts_on");
 
                     b.HasIndex("HostNationId", "StartsOn", "Id")
                         .HasDatabaseName("ix_exercises_host_nation_id_starts_on_id");
@@ -1281,7 +1559,15 @@ namespace DiploPortal.Core.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_exercises_classification", "classification IN ('Unclassified', 'Restricted', 'Confidential', 'Secret')");
 
+                            t.HasCheckConstraint("ck_exercises_completed_after_end", "status <> 'Completed' OR ends_on < status_set_on");
+
                             t.HasCheckConstraint("ck_exercises_dates", "ends_on >= starts_on");
+
+                            t.HasCheckConstraint("ck_exercises_ends_on_of_precision", "ends_on_precision = 'Day' OR (ends_on_precision = 'Month' AND extract(day FROM ends_on + 1) = 1) OR (ends_on_precision = 'Year' AND extract(doy FROM ends_on + 1) = 1)");
+
+                            t.HasCheckConstraint("ck_exercises_ends_on_precision", "ends_on_precision IN ('Day', 'Month', 'Year')");
+
+                            t.HasCheckConstraint("ck_exercises_in_execution_started", "status <> 'InExecution' OR starts_on <= status_set_on");
 
                             t.HasCheckConstraint("ck_exercises_kind", "kind IN ('LiveFire', 'CommandPost', 'Field', 'Naval', 'Air', 'Amphibious', 'Cyber', 'Humanitarian', 'Peacekeeping', 'SearchAndRescue')");
 
@@ -1289,7 +1575,166 @@ namespace DiploPortal.Core.Data.Migrations
 
                             t.HasCheckConstraint("ck_exercises_name", "btrim(name) <> ''");
 
+                            t.HasCheckConstraint("ck_exercises_source_key", "source_key IS NULL OR btrim(source_key) <> ''");
+
+                            t.HasCheckConstraint("ck_exercises_starts_on_of_precision", "starts_on_precision = 'Day' OR (starts_on_precision = 'Month' AND extract(day FROM starts_on) = 1) OR (starts_on_precision = 'Year' AND extract(doy FROM starts_on) = 1)");
+
+                            t.HasCheckConstraint("ck_exercises_starts_on_precision", "starts_on_precision IN ('Day', 'Month', 'Year')");
+
                             t.HasCheckConstraint("ck_exercises_status", "status IN ('Proposed', 'Planning', 'Approved', 'InExecution', 'Completed', 'Cancelled')");
+                        });
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.MilestoneLeadTime", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("CountsFrom")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("counts_from");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Kind")
+                        .HasName("pk_milestone_lead_times");
+
+                    b.ToTable("milestone_lead_times", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_milestone_lead_times_counts_from", "counts_from IN ('FirstDay', 'LastDay')");
+
+                            t.HasCheckConstraint("ck_milestone_lead_times_days", "days BETWEEN -3650 AND 3650");
+
+                            t.HasCheckConstraint("ck_milestone_lead_times_kind", "kind IN ('ConceptDevelopment', 'InitialPlanningConference', 'MainPlanningConference', 'FinalPlanningConference', 'Execution', 'AfterActionReview')");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Kind = "ConceptDevelopment",
+                            CountsFrom = "FirstDay",
+                            Days = -365
+                        },
+                        new
+                        {
+                            Kind = "InitialPlanningConference",
+                            CountsFrom = "FirstDay",
+                            Days = -270
+                        },
+                        new
+                        {
+                            Kind = "MainPlanningConference",
+                            CountsFrom = "FirstDay",
+                            Days = -180
+                        },
+                        new
+                        {
+                            Kind = "FinalPlanningConference",
+                            CountsFrom = "FirstDay",
+                            Days = -60
+                        },
+                        new
+                        {
+                            Kind = "Execution",
+                            CountsFrom = "FirstDay",
+                            Days = 0
+                        },
+                        new
+                        {
+                            Kind = "AfterActionReview",
+                            CountsFrom = "LastDay",
+                            Days = 30
+                        });
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Feeds.FeedSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope_kind");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feed_subscriptions");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feed_subscriptions_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_feed_subscriptions_user_id");
+
+                    b.ToTable("feed_subscriptions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_feed_subscriptions_hash", "token_hash ~ '^[0-9a-f]{64}$'");
+
+                            t.HasCheckConstraint("ck_feed_subscriptions_name", "length(btrim(name)) > 0");
+
+                            t.HasCheckConstraint("ck_feed_subscriptions_revoked", "revoked_at IS NULL OR revoked_at >= created_at");
+
+                            t.HasCheckConstraint("ck_feed_subscriptions_scope", "length(btrim(scope)) > 0");
+
+                            t.HasCheckConstraint("ck_feed_subscriptions_scope_kind", "scope_kind IN ('Nation', 'Alliance', 'View')");
                         });
                 });
 
@@ -2113,6 +2558,58 @@ namespace DiploPortal.Core.Data.Migrations
                     b.Navigation("Nation");
                 });
 
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.ExerciseConflictOverride", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Exercises.JointExercise", "Exercise")
+                        .WithMany("ConflictOverrides")
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercise_conflict_overrides_exercises_exercise_id");
+
+                    b.HasOne("DiploPortal.Core.Exercises.JointExercise", "RelatedExercise")
+                        .WithMany()
+                        .HasForeignKey("RelatedExerciseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_exercise_conflict_overrides_exercises_related_exercise_id");
+
+                    b.HasOne("DiploPortal.Core.Missions.HumanitarianMission", "RelatedMission")
+                        .WithMany()
+                        .HasForeignKey("RelatedMissionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_exercise_conflict_overrides_missions_related_mission_id");
+
+                    b.Navigation("Exercise");
+
+                    b.Navigation("RelatedExercise");
+
+                    b.Navigation("RelatedMission");
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.NationCapacity", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Nations.Nation", "Nation")
+                        .WithMany()
+                        .HasForeignKey("NationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_nation_capacities_nations_nation_id");
+
+                    b.Navigation("Nation");
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.TrainingArea", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Nations.Nation", "Nation")
+                        .WithMany()
+                        .HasForeignKey("NationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_areas_nations_nation_id");
+
+                    b.Navigation("Nation");
+                });
+
             modelBuilder.Entity("DiploPortal.Core.Exercises.ExerciseLiaison", b =>
                 {
                     b.HasOne("DiploPortal.Core.Attaches.MilitaryAttache", "Attache")
@@ -2179,6 +2676,18 @@ namespace DiploPortal.Core.Data.Migrations
                     b.Navigation("Nation");
                 });
 
+            modelBuilder.Entity("DiploPortal.Core.Exercises.ExerciseStatusChange", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Exercises.JointExercise", "Exercise")
+                        .WithMany("StatusHistory")
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercise_status_changes_exercises_exercise_id");
+
+                    b.Navigation("Exercise");
+                });
+
             modelBuilder.Entity("DiploPortal.Core.Exercises.JointExercise", b =>
                 {
                     b.HasOne("DiploPortal.Core.Nations.Nation", "HostNation")
@@ -2200,11 +2709,31 @@ namespace DiploPortal.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_exercises_nations_lead_nation_id");
 
+                    b.HasOne("DiploPortal.Core.Exercises.Deconfliction.TrainingArea", "TrainingArea")
+                        .WithMany()
+                        .HasForeignKey("TrainingAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_exercises_training_areas_training_area_id");
+
                     b.Navigation("HostNation");
 
                     b.Navigation("LeadAlliance");
 
                     b.Navigation("LeadNation");
+
+                    b.Navigation("TrainingArea");
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Feeds.FeedSubscription", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Security.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feed_subscriptions_users_user_id");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("DiploPortal.Core.Missions.HumanitarianMission", b =>
@@ -2320,6 +2849,8 @@ namespace DiploPortal.Core.Data.Migrations
 
             modelBuilder.Entity("DiploPortal.Core.Exercises.JointExercise", b =>
                 {
+                    b.Navigation("ConflictOverrides");
+
                     b.Navigation("Liaisons");
 
                     b.Navigation("Milestones");
@@ -2327,6 +2858,8 @@ namespace DiploPortal.Core.Data.Migrations
                     b.Navigation("Observations");
 
                     b.Navigation("Participants");
+
+                    b.Navigation("StatusHistory");
                 });
 
             modelBuilder.Entity("DiploPortal.Core.Missions.HumanitarianMission", b =>
