@@ -41,6 +41,6 @@ public partial class ImportedExerciseSource(BrowserPortal portal) : IClassFixtur
         Assert.Empty(errors);
     }
 
-    [GeneratedRegex("/exercises/[0-9]+$")]
+    [GeneratedRegex("/exercises/[0-9]+(\\?.*)?$")]
     private static partial Regex ExercisePage();
 }

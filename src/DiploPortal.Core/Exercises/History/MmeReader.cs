@@ -116,7 +116,7 @@ public static class MmeReader
                 continue;
             }
 
-            string Cell(string column) => record[columns[column]].Trim();
+            string Cell(string column) => columns.TryGetValue(column, out var i) ? record[i].Trim() : "";
             void Note(string column, string text) => notes.Add(new ImportProblem(row, column, text));
 
             if (record.Any(f => f.Contains('\0', StringComparison.Ordinal)))
@@ -348,6 +348,13 @@ public static class MmeReader
             return (year, month, day, DatePrecision.Day);
         }
 
+        static string Written((int Year, int Month, int Day, DatePrecision Precision) date) => date.Precision switch
+        {
+            DatePrecision.Day => string.Create(CultureInfo.InvariantCulture, $"{date.Year}-{date.Month:00}-{date.Day:00}"),
+            DatePrecision.Month => string.Create(CultureInfo.InvariantCulture, $"{date.Year}-{date.Month:00}-xx"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{date.Year}"),
+        };
+
         var start = Part("s", "StartDate");
         var end = Part("e", "EndDate");
         if (start is not { } s || end is not { } e)
@@ -360,7 +367,7 @@ public static class MmeReader
         var endPrecision = e.Precision;
         if (endsOn < startsOn)
         {
-            note("EndDate", $"The end ({cell("EndDate")}) is before the start ({cell("StartDate")}): the end is taken as the start's own {(s.Precision == DatePrecision.Day ? "day" : "period")}.");
+            note("EndDate", $"The end ({Written(e)}) is before the start ({Written(s)}): the end is taken as the start's own {(s.Precision == DatePrecision.Day ? "day" : "period")}.");
             endsOn = DatePrecisions.EndOf(s.Year, s.Month, s.Day, s.Precision);
             endPrecision = s.Precision;
         }

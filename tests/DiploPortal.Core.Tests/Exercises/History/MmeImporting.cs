@@ -86,7 +86,9 @@ public class MmeImporting(MmeImportedDatabase imported) : IClassFixture<MmeImpor
     {
         var expected = Imported.Count(r => r["Series_Name"] is "Baltops" or "BALTOPS");
 
-        Assert.Equal(22, expected);
+        // 22 rows in the file spell it Baltops; one of them (mme3854) names no nation and is not imported.
+        Assert.Equal(22, _rows.Count(r => r["Series_Name"] is "Baltops"));
+        Assert.Equal(21, expected);
         Assert.Equal(expected, await CountAsync("SELECT count(*) FROM exercises WHERE series_name = 'BALTOPS'"));
         Assert.Equal(0L, await CountAsync("SELECT count(*) FROM exercises WHERE series_name = 'Baltops'"));
     }
@@ -96,7 +98,6 @@ public class MmeImporting(MmeImportedDatabase imported) : IClassFixture<MmeImpor
     [InlineData("Australia", "AUS", null)]
     [InlineData("German Democratic Republic", "DDDE", null)]
     [InlineData("Czechoslovakia", "CSHH", null)]
-    [InlineData("Yugoslavia", "CSXX", null)]
     public async Task CountsPerNationMatchTheFileFormerStatesAsThemselves(string name, string code, string? unused)
     {
         _ = unused;
@@ -115,6 +116,17 @@ public class MmeImporting(MmeImportedDatabase imported) : IClassFixture<MmeImpor
         Assert.Equal(germany, await CountAsync("SELECT count(*) FROM exercise_participants p JOIN nations n ON n.id = p.nation_id WHERE n.code = 'DEU'"));
         Assert.Equal(soviet, await CountAsync("SELECT count(*) FROM exercise_participants p JOIN nations n ON n.id = p.nation_id WHERE n.code = 'SUHH'"));
         Assert.True(soviet > 50);
+    }
+
+    [Fact]
+    public async Task YugoslaviaIn2004AndSerbiaBefore2006AreSerbiaAndMontenegro()
+    {
+        var serbiaAndMontenegro = Imported.Count(r => Names(r, "Yugoslavia")
+            || ((Names(r, "Serbia") || Names(r, "Montenegro")) && StartOf(r) < new DateOnly(2006, 6, 1)));
+
+        Assert.Equal(3, serbiaAndMontenegro);
+        Assert.Equal(serbiaAndMontenegro, await CountAsync("SELECT count(*) FROM exercise_participants p JOIN nations n ON n.id = p.nation_id WHERE n.code = 'CSXX'"));
+        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM exercise_participants p JOIN nations n ON n.id = p.nation_id WHERE n.code = 'YUCS'"));
     }
 
     [Fact]
