@@ -65,6 +65,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<ExerciseQueries>();
         services.AddScoped<ExerciseTimelineQueries>();
         services.AddScoped<ExerciseEditor>();
+        services.AddScoped<Exercises.Deconfliction.ExerciseDeconfliction>();
         services.AddScoped<MissionQueries>();
         services.AddScoped<MissionEditor>();
         services.AddScoped<DashboardQueries>();

@@ -43,6 +43,19 @@ public static class FormCheck
         ArgumentNullException.ThrowIfNull(errors);
         return errors.Any ? new(errors.ToDictionary(), null) : new(null, apply);
     }
+
+    /// <summary>Invalid with the messages of both (an earlier check's, and more found after it).</summary>
+    public static FormCheck<TEntity> Invalid<TEntity>(IReadOnlyDictionary<string, string[]>? first, FieldErrors more)
+    {
+        ArgumentNullException.ThrowIfNull(more);
+        return new(Merged(first, more.ToDictionary()), null);
+    }
+
+    /// <summary>The messages of both, by field.</summary>
+    internal static Dictionary<string, string[]> Merged(IReadOnlyDictionary<string, string[]>? first, IReadOnlyDictionary<string, string[]>? second) =>
+        (first ?? new Dictionary<string, string[]>()).Concat(second ?? new Dictionary<string, string[]>())
+            .GroupBy(e => e.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray(), StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -66,7 +79,7 @@ public abstract class RecordEditor<TEntity, TForm>(IDbContextFactory<PortalDbCon
     {
         ArgumentNullException.ThrowIfNull(form);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var check = await CheckAsync(db, form, cancellationToken);
+        var check = await CheckAsync(db, null, form, cancellationToken);
         if (check.Apply is not { } apply)
         {
             return SaveOutcome.Invalid<TForm>(check.Errors!);
@@ -89,11 +102,11 @@ public abstract class RecordEditor<TEntity, TForm>(IDbContextFactory<PortalDbCon
             return SaveOutcome.NotFound<TForm>();
         }
 
-        var check = await CheckAsync(db, form, cancellationToken);
+        var check = await CheckAsync(db, id, form, cancellationToken);
         var downgrade = Downgrade(record, form);
         if (check.Apply is not { } apply || downgrade is { Errors: not null })
         {
-            return SaveOutcome.Invalid<TForm>(Merged(check.Errors, downgrade?.Errors));
+            return SaveOutcome.Invalid<TForm>(FormCheck.Merged(check.Errors, downgrade?.Errors));
         }
 
         if (record.Version != form.Version)
@@ -128,11 +141,6 @@ public abstract class RecordEditor<TEntity, TForm>(IDbContextFactory<PortalDbCon
         MarkingRules.CheckDowngrade(errors, change, marked.DowngradeReason);
         return (change, errors.Any ? errors.ToDictionary() : null);
     }
-
-    private static Dictionary<string, string[]> Merged(IReadOnlyDictionary<string, string[]>? first, IReadOnlyDictionary<string, string[]>? second) =>
-        (first ?? new Dictionary<string, string[]>()).Concat(second ?? new Dictionary<string, string[]>())
-            .GroupBy(e => e.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray(), StringComparer.Ordinal);
 
     /// <summary>Deletes the record if it is still at <paramref name="version"/>; a conflict otherwise.</summary>
     public async Task<SaveOutcome<TForm>> DeleteAsync(int id, uint version, CancellationToken cancellationToken = default)
@@ -195,6 +203,10 @@ public abstract class RecordEditor<TEntity, TForm>(IDbContextFactory<PortalDbCon
 
     /// <summary>Checks every rule of <paramref name="form"/> (looking up the nations and alliances it names).</summary>
     protected abstract Task<FormCheck<TEntity>> CheckAsync(PortalDbContext db, TForm form, CancellationToken cancellationToken);
+
+    /// <summary>The check of a form for record <paramref name="id"/> (null while new), for rules that compare it with other records.</summary>
+    protected virtual Task<FormCheck<TEntity>> CheckAsync(PortalDbContext db, int? id, TForm form, CancellationToken cancellationToken) =>
+        CheckAsync(db, form, cancellationToken);
 
     /// <summary>
     /// Saves; when the row changed between the read and the write (xmin no longer the one read), reports a

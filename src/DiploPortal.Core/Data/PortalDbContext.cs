@@ -5,6 +5,7 @@ using DiploPortal.Core.Audit;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Engagements;
 using DiploPortal.Core.Exercises;
+using DiploPortal.Core.Exercises.Deconfliction;
 using DiploPortal.Core.Missions;
 using DiploPortal.Core.Nations;
 using DiploPortal.Core.Security;
@@ -85,6 +86,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ExerciseObservation> ExerciseObservations => Set<ExerciseObservation>();
 
     public DbSet<ExerciseLiaison> ExerciseLiaisons => Set<ExerciseLiaison>();
+
+    public DbSet<TrainingArea> TrainingAreas => Set<TrainingArea>();
+
+    public DbSet<NationCapacity> NationCapacities => Set<NationCapacity>();
+
+    public DbSet<ExerciseConflictOverride> ExerciseConflictOverrides => Set<ExerciseConflictOverride>();
 
     public DbSet<HumanitarianMission> Missions => Set<HumanitarianMission>();
 

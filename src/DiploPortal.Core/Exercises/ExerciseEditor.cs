@@ -1,6 +1,7 @@
 using DiploPortal.Core.Assessments;
 using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
+using DiploPortal.Core.Exercises.Deconfliction;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiploPortal.Core.Exercises;
@@ -9,8 +10,41 @@ namespace DiploPortal.Core.Exercises;
 /// Creates, changes and deletes joint exercises (<see cref="RecordEditor{TEntity, TForm}"/>) with the rules of
 /// <see cref="ExerciseRules"/>. Milestones, observations and liaisons are kept as they are.
 /// </summary>
-public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory) : RecordEditor<JointExercise, ExerciseForm>(dbFactory)
+public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider? time = null) : RecordEditor<JointExercise, ExerciseForm>(dbFactory)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>
+    /// The conflicts the form would have once saved (exercise <paramref name="id"/>, or a new one), checked against
+    /// the records the planner may see; empty while the form has no dates.
+    /// </summary>
+    public Task<IReadOnlyList<ExerciseConflict>> PreviewConflictsAsync(int? id, ExerciseForm form, CancellationToken cancellationToken) =>
+        ReadWithAsync(db => ConflictsAsync(db, id, form, cancellationToken), cancellationToken);
+
+    private static async Task<IReadOnlyList<ExerciseConflict>> ConflictsAsync(PortalDbContext db, int? id, ExerciseForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (form is not { StartsOn: { } start, EndsOn: { } end })
+        {
+            return [];
+        }
+
+        var participants = form.Participants
+            .Select(p => (Code: RecordCode.Normalise(p.Nation), Line: p))
+            .Where(p => p.Code is not null)
+            .Select(p => new ScheduledForces(p.Code!, p.Line.Personnel, p.Line.Ships, p.Line.Aircraft))
+            .ToList();
+        var milestones = await MilestonesAsync(db, id, cancellationToken);
+        return await ExerciseDeconfliction.CheckAsync(db, new ExerciseSchedule(id, start, end, form.TrainingAreaId, participants, milestones, FormRules.OrNull(form.Name)), cancellationToken);
+    }
+
+    /// <summary>The milestones a check compares: the stored ones (the form does not edit milestones).</summary>
+    private static async Task<IReadOnlyList<ScheduledMilestone>> MilestonesAsync(PortalDbContext db, int? id, CancellationToken cancellationToken) =>
+        id is not { } stored ? [] : await db.ExerciseMilestones.AsNoTracking()
+            .Where(m => m.ExerciseId == stored && m.Exercise!.Id == stored)
+            .Select(m => new ScheduledMilestone(m.Kind, m.PlannedOn))
+            .ToListAsync(cancellationToken);
+
     protected override JointExercise NewRecord() => new() { Name = "" };
 
     protected override Task<string?> DeleteRefusalAsync(PortalDbContext db, JointExercise record, CancellationToken cancellationToken)
@@ -21,6 +55,36 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory)
     }
 
     protected override IQueryable<JointExercise> ForUpdate(PortalDbContext db) => base.ForUpdate(db).Include(e => e.Participants);
+
+    /// <summary>
+    /// The form's rules, then the deconfliction check over what the planner may see: hard conflicts block the save,
+    /// warnings block it until the form gives a reason, and then each overridden warning is recorded with the exercise.
+    /// </summary>
+    protected override async Task<FormCheck<JointExercise>> CheckAsync(PortalDbContext db, int? id, ExerciseForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var check = await CheckAsync(db, form, cancellationToken);
+        var errors = new FieldErrors();
+        FormRules.Length(errors, nameof(form.OverrideReason), form.OverrideReason, ExerciseConflictOverride.ReasonMaxLength);
+        if (form.TrainingAreaId is { } area && !await db.TrainingAreas.AnyAsync(a => a.Id == area, cancellationToken))
+        {
+            errors.Add(nameof(form.TrainingAreaId), "There is no such training area.");
+        }
+
+        if (check.Apply is not { } apply || errors.Any)
+        {
+            return FormCheck.Invalid<JointExercise>(check.Errors, errors);
+        }
+
+        var conflicts = await ConflictsAsync(db, id, form, cancellationToken);
+        var warnings = DeconflictionRules.CheckSave(errors, ExerciseForm.ConflictsField, nameof(form.OverrideReason), conflicts, form.OverrideReason);
+        var now = _time.GetUtcNow().UtcDateTime;
+        return FormCheck.Of<JointExercise>(errors, exercise =>
+        {
+            apply(exercise);
+            exercise.ConflictOverrides.AddRange(ExerciseConflictOverride.For(id, warnings, form.OverrideReason?.Trim() ?? "", now));
+        });
+    }
 
     protected override async Task<FormCheck<JointExercise>> CheckAsync(PortalDbContext db, ExerciseForm form, CancellationToken cancellationToken)
     {
@@ -41,6 +105,7 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory)
         exercise.Status = form.Status;
         exercise.HostNationId = nations[RecordCode.Normalise(form.HostNation)!];
         exercise.Location = FormRules.OrNull(form.Location);
+        exercise.TrainingAreaId = form.TrainingAreaId;
         exercise.StartsOn = form.StartsOn!.Value;
         exercise.EndsOn = form.EndsOn!.Value;
         exercise.LeadNationId = RecordCode.Normalise(form.LeadNation) is { } lead ? nations[lead] : null;
@@ -73,6 +138,7 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory)
                 Status = e.Status,
                 HostNation = e.HostNation!.Code,
                 Location = e.Location,
+                TrainingAreaId = e.TrainingAreaId,
                 StartsOn = e.StartsOn,
                 EndsOn = e.EndsOn,
                 LeadNation = e.LeadNation!.Code,

@@ -25,6 +25,9 @@ public sealed class ExerciseForm : IMarkedForm
 
     public string? Location { get; set; }
 
+    /// <summary>The training area used (any nation's), if any.</summary>
+    public int? TrainingAreaId { get; set; }
+
     public DateOnly? StartsOn { get; set; }
 
     public DateOnly? EndsOn { get; set; }
@@ -49,6 +52,12 @@ public sealed class ExerciseForm : IMarkedForm
 
     /// <summary>Why a save lowers the marking or widens releasability (MarkingRules.CheckDowngrade).</summary>
     public string? DowngradeReason { get; set; }
+
+    /// <summary>Why the exercise is saved despite the deconfliction warnings (hard conflicts cannot be overridden); audited.</summary>
+    public string? OverrideReason { get; set; }
+
+    /// <summary>The field under which the deconfliction check reports the conflicts that stop a save.</summary>
+    public const string ConflictsField = "Conflicts";
 
     /// <summary>The row version (xmin) the form was read at; 0 for a new exercise.</summary>
     public uint Version { get; set; }

@@ -32,6 +32,12 @@ public enum ExerciseStatus
 /// <summary>Two or more nations training together.</summary>
 public class JointExercise : ClassifiedRecord, ISearchable
 {
+    /// <summary>
+    /// A shadow property: the exercise's days as a date range the database computes, with a GiST index, read with
+    /// <c>EF.Property&lt;NpgsqlRange&lt;DateOnly&gt;&gt;(e, DaysProperty).Overlaps(...)</c> (ExerciseDeconfliction).
+    /// </summary>
+    public const string DaysProperty = "Days";
+
     public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; private set; }
 
     public required string Name { get; set; }
@@ -48,6 +54,11 @@ public class JointExercise : ClassifiedRecord, ISearchable
     public Nation? HostNation { get; set; }
 
     public string? Location { get; set; }
+
+    /// <summary>The training area used, if any (deconfliction: one area, one exercise a day).</summary>
+    public int? TrainingAreaId { get; set; }
+
+    public Deconfliction.TrainingArea? TrainingArea { get; set; }
 
     public DateOnly StartsOn { get; set; }
 
@@ -73,6 +84,9 @@ public class JointExercise : ClassifiedRecord, ISearchable
     public List<ExerciseObservation> Observations { get; set; } = [];
 
     public List<ExerciseLiaison> Liaisons { get; set; } = [];
+
+    /// <summary>Warnings a planner overrode with a reason when saving (deconfliction).</summary>
+    public List<Deconfliction.ExerciseConflictOverride> ConflictOverrides { get; set; } = [];
 }
 
 public enum ExerciseRole

@@ -35,6 +35,8 @@ public sealed partial class ReferenceDataLoader(IDbContextFactory<PortalDbContex
             .ToDictionaryAsync(a => a.Acronym, StringComparer.Ordinal, cancellationToken);
         var changes = UpsertAlliances(db, alliances, nations, allianceRecords);
         await db.SaveChangesAsync(cancellationToken);
+        await Exercises.Deconfliction.DeconflictionReferenceData.AddMissingAsync(db, nations, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         ReferenceDataCache.Invalidate();
 

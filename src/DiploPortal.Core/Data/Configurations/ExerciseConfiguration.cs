@@ -23,6 +23,7 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<JointExer
         builder.HasOne(e => e.HostNation).WithMany().HasForeignKey(e => e.HostNationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.LeadNation).WithMany().HasForeignKey(e => e.LeadNationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.LeadAlliance).WithMany().HasForeignKey(e => e.LeadAllianceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(e => e.TrainingArea).WithMany().HasForeignKey(e => e.TrainingAreaId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Participants).WithOne(p => p.Exercise).HasForeignKey(p => p.ExerciseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Milestones).WithOne(m => m.Exercise).HasForeignKey(m => m.ExerciseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Observations).WithOne(o => o.Exercise).HasForeignKey(o => o.ExerciseId).OnDelete(DeleteBehavior.Cascade);
@@ -34,6 +35,12 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<JointExer
         // A nation page reads the exercises a nation hosted or led by date (NationStoryQueries).
         builder.HasIndex(e => new { e.HostNationId, e.StartsOn, e.Id });
         builder.HasIndex(e => new { e.LeadNationId, e.StartsOn, e.Id });
+        // Deconfliction finds the exercises overlapping some days among tens of thousands: a GiST index on the
+        // days as a range answers "overlaps" directly (a b-tree on starts_on scans every earlier exercise).
+        builder.Property<NpgsqlTypes.NpgsqlRange<DateOnly>>(JointExercise.DaysProperty)
+            .HasComputedColumnSql("daterange(starts_on, ends_on, '[]')", stored: true);
+        builder.HasIndex(JointExercise.DaysProperty).HasMethod("gist");
+        builder.HasIndex(e => new { e.TrainingAreaId, e.StartsOn });
     }
 }
 

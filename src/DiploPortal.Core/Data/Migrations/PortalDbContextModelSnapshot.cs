@@ -941,6 +941,176 @@ namespace DiploPortal.Core.Data.Migrations
                     b.ToTable("engagement_participants", (string)null);
                 });
 
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.ExerciseConflictOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ExerciseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.PrimitiveCollection<List<string>>("NationCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("nation_codes");
+
+                    b.Property<DateTime>("OverriddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overridden_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int?>("RelatedExerciseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("related_exercise_id");
+
+                    b.Property<int?>("RelatedMissionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("related_mission_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exercise_conflict_overrides");
+
+                    b.HasIndex("ExerciseId")
+                        .HasDatabaseName("ix_exercise_conflict_overrides_exercise_id");
+
+                    b.HasIndex("RelatedExerciseId")
+                        .HasDatabaseName("ix_exercise_conflict_overrides_related_exercise_id");
+
+                    b.HasIndex("RelatedMissionId")
+                        .HasDatabaseName("ix_exercise_conflict_overrides_related_mission_id");
+
+                    b.ToTable("exercise_conflict_overrides", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_exercise_conflict_overrides_kind", "kind IN ('OverCapacity', 'TrainingAreaDoubleBooked', 'MilestonesOutOfOrder', 'OverlapsHumanitarianMission')");
+
+                            t.HasCheckConstraint("ck_exercise_conflict_overrides_reason", "btrim(reason) <> ''");
+                        });
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.NationCapacity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Aircraft")
+                        .HasColumnType("integer")
+                        .HasColumnName("aircraft");
+
+                    b.Property<bool>("IsAssumption")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_assumption");
+
+                    b.Property<int>("NationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nation_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Personnel")
+                        .HasColumnType("integer")
+                        .HasColumnName("personnel");
+
+                    b.Property<int>("Ships")
+                        .HasColumnType("integer")
+                        .HasColumnName("ships");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nation_capacities");
+
+                    b.HasIndex("NationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_nation_capacities_nation");
+
+                    b.ToTable("nation_capacities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_nation_capacities_amounts", "personnel >= 0 AND ships >= 0 AND aircraft >= 0");
+
+                            t.HasCheckConstraint("ck_nation_capacities_basis", "(is_assumption AND btrim(coalesce(note, '')) <> '') OR (NOT is_assumption AND btrim(coalesce(source, '')) <> '')");
+                        });
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.TrainingArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("NationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nation_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_areas");
+
+                    b.HasIndex("NationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_training_areas_nation_name");
+
+                    b.ToTable("training_areas", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_training_areas_name", "btrim(name) <> ''");
+                        });
+                });
+
             modelBuilder.Entity("DiploPortal.Core.Exercises.ExerciseLiaison", b =>
                 {
                     b.Property<int>("ExerciseId")
@@ -1131,6 +1301,12 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<NpgsqlRange<DateOnly>>("Days")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("daterange")
+                        .HasColumnName("days")
+                        .HasComputedColumnSql("daterange(starts_on, ends_on, '[]')", true);
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
@@ -1211,6 +1387,10 @@ namespace DiploPortal.Core.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
 
+                    b.Property<int?>("TrainingAreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_area_id");
+
                     b.Property<DateTime>("UpdatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -1229,6 +1409,11 @@ namespace DiploPortal.Core.Data.Migrations
                     b.HasIndex("Classification")
                         .HasDatabaseName("ix_exercises_classification");
 
+                    b.HasIndex("Days")
+                        .HasDatabaseName("ix_exercises_days");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Days"), "gist");
+
                     b.HasIndex("LeadAllianceId")
                         .HasDatabaseName("ix_exercises_lead_alliance_id");
 
@@ -1242,6 +1427,9 @@ namespace DiploPortal.Core.Data.Migrations
 
                     b.HasIndex("StartsOn", "Id")
                         .HasDatabaseName("ix_exercises_starts_on_id");
+
+                    b.HasIndex("TrainingAreaId", "StartsOn")
+                        .HasDatabaseName("ix_exercises_training_area_id_starts_on");
 
                     b.HasIndex("HostNationId", "StartsOn", "Id")
                         .HasDatabaseName("ix_exercises_host_nation_id_starts_on_id");
@@ -2085,6 +2273,58 @@ namespace DiploPortal.Core.Data.Migrations
                     b.Navigation("Nation");
                 });
 
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.ExerciseConflictOverride", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Exercises.JointExercise", "Exercise")
+                        .WithMany("ConflictOverrides")
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercise_conflict_overrides_exercises_exercise_id");
+
+                    b.HasOne("DiploPortal.Core.Exercises.JointExercise", "RelatedExercise")
+                        .WithMany()
+                        .HasForeignKey("RelatedExerciseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_exercise_conflict_overrides_exercises_related_exercise_id");
+
+                    b.HasOne("DiploPortal.Core.Missions.HumanitarianMission", "RelatedMission")
+                        .WithMany()
+                        .HasForeignKey("RelatedMissionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_exercise_conflict_overrides_missions_related_mission_id");
+
+                    b.Navigation("Exercise");
+
+                    b.Navigation("RelatedExercise");
+
+                    b.Navigation("RelatedMission");
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.NationCapacity", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Nations.Nation", "Nation")
+                        .WithMany()
+                        .HasForeignKey("NationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_nation_capacities_nations_nation_id");
+
+                    b.Navigation("Nation");
+                });
+
+            modelBuilder.Entity("DiploPortal.Core.Exercises.Deconfliction.TrainingArea", b =>
+                {
+                    b.HasOne("DiploPortal.Core.Nations.Nation", "Nation")
+                        .WithMany()
+                        .HasForeignKey("NationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_areas_nations_nation_id");
+
+                    b.Navigation("Nation");
+                });
+
             modelBuilder.Entity("DiploPortal.Core.Exercises.ExerciseLiaison", b =>
                 {
                     b.HasOne("DiploPortal.Core.Attaches.MilitaryAttache", "Attache")
@@ -2172,11 +2412,19 @@ namespace DiploPortal.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_exercises_nations_lead_nation_id");
 
+                    b.HasOne("DiploPortal.Core.Exercises.Deconfliction.TrainingArea", "TrainingArea")
+                        .WithMany()
+                        .HasForeignKey("TrainingAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_exercises_training_areas_training_area_id");
+
                     b.Navigation("HostNation");
 
                     b.Navigation("LeadAlliance");
 
                     b.Navigation("LeadNation");
+
+                    b.Navigation("TrainingArea");
                 });
 
             modelBuilder.Entity("DiploPortal.Core.Missions.HumanitarianMission", b =>
@@ -2292,6 +2540,8 @@ namespace DiploPortal.Core.Data.Migrations
 
             modelBuilder.Entity("DiploPortal.Core.Exercises.JointExercise", b =>
                 {
+                    b.Navigation("ConflictOverrides");
+
                     b.Navigation("Liaisons");
 
                     b.Navigation("Milestones");
