@@ -64,7 +64,7 @@ public static partial class CalendarEndpoints
         // Unknown, revoked, or its owner locked out or no longer a reader: the same 404, saying nothing of which.
         if (await feeds.FindAsync(token, cancellationToken) is not { } feed || await users.IsLockedOutAsync(feed.Owner))
         {
-            return TypedResults.NotFound();
+            return FeedNotFound();
         }
 
         var principal = await claims.CreateAsync(feed.Owner);
@@ -72,19 +72,27 @@ public static partial class CalendarEndpoints
         context.User = new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, "CalendarFeed", ClaimTypes.Name, ClaimTypes.Role));
         if (!(await authorization.AuthorizeAsync(context.User, PortalPolicies.ReadRecords)).Succeeded)
         {
-            return TypedResults.NotFound();
+            return FeedNotFound();
         }
 
         var (from, until) = CalendarWindow.Around(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var entries = await queries.CalendarAsync(feed.Scope.Filter, from, until, CalendarWindow.MaxExercises + 1, cancellationToken);
         var cut = entries.Count > CalendarWindow.MaxExercises;
         var note = $"{feed.Scope.Describe()}: the exercises from {from:yyyy-MM-dd} to {until:yyyy-MM-dd} that the subscription's owner may see, with their planning milestones"
-            + (cut ? $"; only the first {CalendarWindow.MaxExercises:N0} by start date (narrow the subscription to see the rest)." : $", at most {CalendarWindow.MaxExercises:N0}.");
+            + (cut ? $"; only the first {Max} by start date (narrow the subscription to see the rest)." : $"; at most {Max}.");
         var text = ExerciseCalendarFile.Write(feed.Name, cut ? entries.Take(CalendarWindow.MaxExercises) : entries, PortalAddress(context.Request), note);
         LogPolled(log, feed.Id, cut ? CalendarWindow.MaxExercises : entries.Count, cut);
         NotStored(context.Response);
         return TypedResults.Text(text, ExerciseCalendarFile.ContentType);
     }
+
+    private static readonly string Max = CalendarWindow.MaxExercises.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The one answer for an unknown, revoked or locked feed. It has a body, so that the status-code pages do not
+    /// replace it with the portal's pages (which would send a calendar program, signed in as nobody, to the sign-in page).
+    /// </summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult FeedNotFound() => TypedResults.Text("Not found.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>The portal's own address, for the links back in each event.</summary>
     private static Uri PortalAddress(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
