@@ -23,7 +23,7 @@ public class TextLengthLimits(BrowserPortal portal) : IClassFixture<BrowserPorta
         await Assertions.Expect(page.GetByText("Keep this to 200 characters; it has 5,000.")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Create engagement" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Keep the title to 200 characters; it has 5000.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Keep this to 200 characters; it has 5000.")).ToBeVisibleAsync();
         await Assertions.Expect(box).ToHaveValueAsync(title);
         Assert.EndsWith("/engagements/new", page.Url, StringComparison.Ordinal);
         Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM engagements WHERE title LIKE 'Overlong talks%'"));
@@ -31,7 +31,7 @@ public class TextLengthLimits(BrowserPortal portal) : IClassFixture<BrowserPorta
         // Shortened to fit, the field's own count speaks again and the message goes.
         await box.FillAsync("Overlong talks, shortened");
         await Assertions.Expect(page.GetByText("25 / 200")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Keep the title to 200 characters")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Keep this to 200 characters")).ToHaveCountAsync(0);
         Assert.Empty(errors);
     }
 

@@ -147,8 +147,7 @@ public sealed class AllianceEditor(IDbContextFactory<PortalDbContext> dbFactory)
     protected override async Task<FormCheck<Alliance>> CheckAsync(PortalDbContext db, AllianceForm form, CancellationToken cancellationToken)
     {
         var acronym = RecordCode.Normalise(form.Acronym) ?? "";
-        var codes = form.Members.Select(m => RecordCode.Normalise(m.Nation)).OfType<string>().Distinct().ToList();
-        var nations = await db.Nations.Where(n => codes.Contains(n.Code)).ToDictionaryAsync(n => n.Code, n => n.Id, cancellationToken);
+        var nations = await FormRules.NationIdsAsync(db, form.Members.Select(m => m.Nation), cancellationToken);
         var existing = await db.Alliances.Where(a => a.Acronym == acronym).Select(a => new { a.Id, a.Version }).SingleOrDefaultAsync(cancellationToken);
         var errors = new FieldErrors();
 
@@ -187,7 +186,7 @@ public sealed class AllianceEditor(IDbContextFactory<PortalDbContext> dbFactory)
         return FormCheck.Of<Alliance>(errors, alliance => Apply(form, alliance, nations));
     }
 
-    private static void CheckMembers(FieldErrors errors, AllianceForm form, Dictionary<string, int> nations)
+    private static void CheckMembers(FieldErrors errors, AllianceForm form, IReadOnlyDictionary<string, int> nations)
     {
         for (var i = 0; i < form.Members.Count; i++)
         {
@@ -246,7 +245,7 @@ public sealed class AllianceEditor(IDbContextFactory<PortalDbContext> dbFactory)
         }
     }
 
-    private static void Apply(AllianceForm form, Alliance alliance, Dictionary<string, int> nations)
+    private static void Apply(AllianceForm form, Alliance alliance, IReadOnlyDictionary<string, int> nations)
     {
         if (alliance.Id == 0)
         {

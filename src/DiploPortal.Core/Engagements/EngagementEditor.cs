@@ -47,19 +47,9 @@ public sealed class EngagementEditor(IDbContextFactory<PortalDbContext> dbFactor
         engagement.ReleasableToNations = MarkingRules.Codes(form.ReleasableToNations);
         engagement.ReleasableToAlliances = MarkingRules.Codes(form.ReleasableToAlliances);
 
-        var wanted = form.Participants.Select(RecordCode.Normalise).OfType<string>().Select((code, index) => (Id: nations[code], IsLead: index == 0)).ToList();
-        engagement.Participants.RemoveAll(p => !wanted.Any(w => w.Id == p.NationId));
-        foreach (var (nationId, isLead) in wanted)
-        {
-            if (engagement.Participants.Find(p => p.NationId == nationId) is { } existing)
-            {
-                existing.IsLead = isLead;
-            }
-            else
-            {
-                engagement.Participants.Add(new EngagementParticipant { NationId = nationId, IsLead = isLead });
-            }
-        }
+        // The first nation named led or called the engagement.
+        var wanted = form.Participants.Select(RecordCode.Normalise).OfType<string>().Select((code, index) => (nations[code], IsLead: index == 0)).ToList();
+        OwnedRows.Sync(engagement.Participants, wanted, p => p.NationId, nationId => new EngagementParticipant { NationId = nationId }, (participant, isLead) => participant.IsLead = isLead);
     }
 
     protected override async Task<EngagementForm?> ReadFormAsync(PortalDbContext db, int id, CancellationToken cancellationToken)

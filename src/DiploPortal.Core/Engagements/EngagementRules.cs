@@ -16,16 +16,7 @@ public static class EngagementRules
         ArgumentNullException.ThrowIfNull(allianceExists);
         ArgumentNullException.ThrowIfNull(user);
         var errors = new FieldErrors();
-        var title = form.Title?.Trim() ?? "";
-        if (title.Length == 0)
-        {
-            errors.Add(nameof(form.Title), "Give the engagement a title.");
-        }
-        else if (title.Length > EngagementForm.TitleMaxLength)
-        {
-            errors.Add(nameof(form.Title), $"Keep the title to {EngagementForm.TitleMaxLength} characters; it has {title.Length}.");
-        }
-
+        FormRules.Required(errors, nameof(form.Title), form.Title, EngagementForm.TitleMaxLength, "Give the engagement a title.");
         FormRules.Defined(errors, nameof(form.Kind), form.Kind);
         FormRules.Defined(errors, nameof(form.Channel), form.Channel);
         FormRules.Defined(errors, nameof(form.Outcome), form.Outcome);
@@ -45,21 +36,14 @@ public static class EngagementRules
 
         FormRules.KnownNation(errors, nameof(form.HostNation), form.HostNation, nationExists);
 
-        var participants = form.Participants.Select(RecordCode.Normalise).OfType<string>().ToList();
+        // A blank code names no participant and is left out (unlike a contribution, there is no line to complete).
+        var participants = form.Participants.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         if (participants.Count == 0)
         {
             errors.Add(nameof(form.Participants), "Name at least one participating nation.");
         }
 
-        foreach (var unknown in participants.Where(p => !nationExists(p)).Distinct())
-        {
-            errors.Add(nameof(form.Participants), $"There is no nation with the code {unknown}.");
-        }
-
-        foreach (var twice in participants.GroupBy(p => p).Where(g => g.Count() > 1).Select(g => g.Key))
-        {
-            errors.Add(nameof(form.Participants), $"{twice} is named twice.");
-        }
+        FormRules.NationLines(errors, nameof(form.Participants), participants, nationExists, "participant");
 
         MarkingRules.Check(errors, form.Classification, form.ReleasableToNations, form.ReleasableToAlliances, nationExists, allianceExists, user);
         return errors;

@@ -21,16 +21,13 @@ public sealed class MissionEditor(IDbContextFactory<PortalDbContext> dbFactory) 
 
     protected override async Task<FormCheck<HumanitarianMission>> CheckAsync(PortalDbContext db, MissionForm form, CancellationToken cancellationToken)
     {
-        var codes = form.Contributions.Select(c => c.Nation).Concat(form.ReleasableToNations).Append(form.AffectedNation)
-            .Select(RecordCode.Normalise).OfType<string>().Distinct().ToList();
-        var nations = await db.Nations.Where(n => codes.Contains(n.Code)).ToDictionaryAsync(n => n.Code, n => n.Id, cancellationToken);
-        var acronyms = form.ReleasableToAlliances.Select(RecordCode.Normalise).OfType<string>().Distinct().ToList();
-        var alliances = acronyms.Count == 0 ? [] : await db.Alliances.Where(a => acronyms.Contains(a.Acronym)).Select(a => a.Acronym).ToListAsync(cancellationToken);
+        var nations = await FormRules.NationIdsAsync(db, form.Contributions.Select(c => c.Nation).Concat(form.ReleasableToNations).Append(form.AffectedNation), cancellationToken);
+        var alliances = await FormRules.ExistingAlliancesAsync(db, form.ReleasableToAlliances, cancellationToken);
         var errors = MissionRules.Check(form, nations.ContainsKey, alliances.Contains, db.User);
         return FormCheck.Of<HumanitarianMission>(errors, mission => Apply(form, mission, nations));
     }
 
-    private static void Apply(MissionForm form, HumanitarianMission mission, Dictionary<string, int> nations)
+    private static void Apply(MissionForm form, HumanitarianMission mission, IReadOnlyDictionary<string, int> nations)
     {
         mission.Name = form.Name.Trim();
         mission.Kind = form.Kind;
