@@ -19,7 +19,7 @@ public sealed partial class InputGuard(RequestDelegate next, ILogger<InputGuard>
     {
         if (await RefusalAsync(context) is { } refusal)
         {
-            LogRefused(logger, context.Request.Method, context.Request.Path.Value?.Replace("\0", "\\0", StringComparison.Ordinal) ?? "", refusal.Name);
+            LogRefused(logger, context.Request.Method, LoggedPath.Of(context.Request.Path).Replace("\0", "\\0", StringComparison.Ordinal), refusal.Name);
             await RequestFaults.WriteAsync(context, StatusCodes.Status400BadRequest, "The request could not be read", "A value in the request is not accepted.",
                 new Dictionary<string, string[]> { [refusal.Name] = [refusal.Message] });
             return;

@@ -32,6 +32,7 @@ public static class PortalLogging
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
+                .Enrich.With<LoggedPathEnricher>()
                 .Enrich.WithProperty("Application", "DiploPortal");
             if (isDevelopment)
             {

@@ -9,6 +9,7 @@ using DiploPortal.Web.Missions;
 using DiploPortal.Web.ReferenceData;
 using MudBlazor.Services;
 using Serilog;
+using Serilog.Events;
 
 namespace DiploPortal.Web.Hosting;
 
@@ -31,7 +32,18 @@ public static class PortalUiExtensions
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
-        app.UseSerilogRequestLogging(options => options.GetLevel = RequestFaults.LevelOf);
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.GetLevel = RequestFaults.LevelOf;
+            // The request line names the path as LoggedPath gives it: a feed's token stays out of the log.
+            options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
+            [
+                new("RequestMethod", new ScalarValue(context.Request.Method)),
+                new("RequestPath", new ScalarValue(LoggedPath.Of(context.Request.Path))),
+                new("StatusCode", new ScalarValue(status)),
+                new("Elapsed", new ScalarValue(elapsed)),
+            ];
+        });
         app.UsePortalInputLimits();
         // People get the portal's not-found page; API responses carry problem details, which this leaves alone.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

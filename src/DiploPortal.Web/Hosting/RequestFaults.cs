@@ -35,17 +35,17 @@ public sealed partial class RequestFaults(RequestDelegate next, ILogger<RequestF
             }
 
             var exceptionType = ex.GetType().Name;
-            LogClientDisconnected(logger, context.Request.Method, context.Request.Path, exceptionType);
+            LogClientDisconnected(logger, context.Request.Method, LoggedPath.Of(context.Request.Path), exceptionType);
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
-            LogUnreadableRequest(logger, context.Request.Method, context.Request.Path, ex.StatusCode, ex.Message);
+            LogUnreadableRequest(logger, context.Request.Method, LoggedPath.Of(context.Request.Path), ex.StatusCode, ex.Message);
             await WriteAsync(context, ex.StatusCode, "The request could not be read", ReadableReason(ex), FieldOf(ex));
         }
         catch (Exception ex) when (DatabaseFaults.IsUnavailable(ex) && !context.Response.HasStarted)
         {
             var (exceptionType, reason) = (ex.GetType().Name, ex.GetBaseException().Message);
-            LogDatabaseUnavailable(logger, context.Request.Method, context.Request.Path, exceptionType, reason);
+            LogDatabaseUnavailable(logger, context.Request.Method, LoggedPath.Of(context.Request.Path), exceptionType, reason);
 
             await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, DatabaseUnavailableTitle, DatabaseUnavailableDetail, retryAfterSeconds: 5);
         }
@@ -113,11 +113,11 @@ public sealed partial class RequestFaults(RequestDelegate next, ILogger<RequestF
             : ex.Message;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The client disconnected during {Method} {Path} ({ExceptionType})")]
-    private static partial void LogClientDisconnected(ILogger logger, string method, PathString path, string exceptionType);
+    private static partial void LogClientDisconnected(ILogger logger, string method, string path, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} with {StatusCode}: {Reason}")]
-    private static partial void LogUnreadableRequest(ILogger logger, string method, PathString path, int statusCode, string reason);
+    private static partial void LogUnreadableRequest(ILogger logger, string method, string path, int statusCode, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable; answered {Method} {Path} with 503 ({ExceptionType}: {Reason})")]
-    private static partial void LogDatabaseUnavailable(ILogger logger, string method, PathString path, string exceptionType, string reason);
+    private static partial void LogDatabaseUnavailable(ILogger logger, string method, string path, string exceptionType, string reason);
 }
