@@ -64,6 +64,8 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<AttacheReportEditor>();
         services.AddScoped<ExerciseQueries>();
         services.AddScoped<ExerciseEditor>();
+        services.AddScoped<Exercises.Deconfliction.TrainingAreaEditor>();
+        services.AddScoped<Exercises.Deconfliction.NationCapacityEditor>();
         services.AddScoped<Exercises.Deconfliction.ExerciseDeconfliction>();
         services.AddScoped<MissionQueries>();
         services.AddScoped<MissionEditor>();
