@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace DiploPortal.EndToEnd.Tests;
 
-/// <summary>An administrator adds a training area and turns a nation's assumed capacity into a sourced figure.</summary>
+/// <summary>An administrator adds a training area, turns a nation's assumed capacity into a sourced figure, and cannot delete an area in use.</summary>
 public class ReferenceDataAdministration(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
     private const string Source = "Icelandic Coast Guard annual report 2025";
@@ -50,6 +50,33 @@ public class ReferenceDataAdministration(BrowserPortal portal) : IClassFixture<B
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Nation capacities");
         await Assertions.Expect(iceland).ToContainTextAsync($"Source: {Source}");
         await Assertions.Expect(iceland).Not.ToContainTextAsync("Assumption:");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task AnAdministratorIsToldWhyATrainingAreaInUseIsNotDeleted()
+    {
+        await portal.Database.ExecuteAsync("""
+            INSERT INTO exercises (name, kind, status, host_nation_id, training_area_id, starts_on, ends_on, classification, is_demo)
+            SELECT 'Exercise Plain Anvil', 'Field', 'Planning', (SELECT id FROM nations WHERE code = 'GBR'),
+                   (SELECT id FROM training_areas WHERE name = 'Salisbury Plain Training Area'), DATE '2034-06-05', DATE '2034-06-09', 'Unclassified', false
+            WHERE NOT EXISTS (SELECT 1 FROM exercises WHERE name = 'Exercise Plain Anvil');
+            """);
+        var (page, errors) = await portal.OpenPageAsync();
+        await BrowserPortal.SignInAsync(page, "admin");
+
+        await page.GotoAsync("/admin/training-areas");
+        await BrowserPortal.WaitUntilInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit Salisbury Plain Training Area" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Edit training area");
+        await BrowserPortal.WaitUntilInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete for good" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Salisbury Plain Training Area is the training area of 1 exercise; choose another area for it first." }))
+            .ToBeVisibleAsync();
+        await page.GotoAsync("/admin/training-areas");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Edit Salisbury Plain Training Area" })).ToBeVisibleAsync();
         Assert.Empty(errors);
     }
 }
