@@ -69,6 +69,8 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<MilestoneLeadTimes>();
         services.AddScoped<ObservationEditor>();
         services.AddScoped<LessonQueries>();
+        services.AddScoped<Exercises.Deconfliction.TrainingAreaEditor>();
+        services.AddScoped<Exercises.Deconfliction.NationCapacityEditor>();
         services.AddScoped<Exercises.Deconfliction.ExerciseDeconfliction>();
         services.AddScoped<MissionQueries>();
         services.AddScoped<MissionEditor>();

@@ -8,8 +8,9 @@ namespace DiploPortal.Core.Exercises;
 
 /// <summary>
 /// Creates, changes and deletes joint exercises (<see cref="RecordEditor{TEntity, TForm}"/>) with the rules of
-/// <see cref="ExerciseRules"/>, with its participants and milestones. Observations and liaisons are kept as they are;
-/// the status changes only by a transition (<see cref="ExerciseTransitions"/>).
+/// <see cref="ExerciseRules"/>, with its participants, milestones and liaisons (the liaisons the planner may see follow
+/// the form; those hidden from the planner stay). Observations are kept as they are; the status changes only by a
+/// transition (<see cref="ExerciseTransitions"/>).
 /// </summary>
 public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider? time = null) : RecordEditor<JointExercise, ExerciseForm>(dbFactory)
 {
@@ -21,6 +22,15 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory,
             async db => await db.TrainingAreas.AsNoTracking()
                 .OrderBy(a => a.Nation!.Name).ThenBy(a => a.Name)
                 .Select(a => new TrainingAreaItem(a.Id, a.Name, a.Nation!.Code, a.Nation.Name))
+                .ToListAsync(cancellationToken),
+            cancellationToken);
+
+    /// <summary>The attachés the planner may see (the user-scoped context's filter), by name, for the liaison picker.</summary>
+    public Task<IReadOnlyList<ExerciseLiaisonItem>> LiaisonChoicesAsync(CancellationToken cancellationToken) =>
+        ReadWithAsync<IReadOnlyList<ExerciseLiaisonItem>>(
+            async db => await db.Attaches.AsNoTracking()
+                .OrderBy(a => a.FullName).ThenBy(a => a.Id)
+                .Select(a => new ExerciseLiaisonItem(a.Id, a.Rank, a.FullName, a.SendingNation!.Name))
                 .ToListAsync(cancellationToken),
             cancellationToken);
 
@@ -58,7 +68,8 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory,
         return AssessedRecords.DeleteRefusalAsync(db, a => a.ExerciseId == id, "exercise", cancellationToken);
     }
 
-    protected override IQueryable<JointExercise> ForUpdate(PortalDbContext db) => base.ForUpdate(db).Include(e => e.Participants).Include(e => e.Milestones);
+    protected override IQueryable<JointExercise> ForUpdate(PortalDbContext db) =>
+        base.ForUpdate(db).Include(e => e.Participants).Include(e => e.Milestones).Include(e => e.Liaisons);
 
     /// <summary>
     /// The form's rules, then the deconfliction check over what the planner may see: hard conflicts block the save,
@@ -75,6 +86,7 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory,
             errors.Add(nameof(form.TrainingAreaId), "There is no such training area.");
         }
 
+        var hiddenLiaisons = await CheckLiaisonsAsync(db, id, form, errors, cancellationToken);
         if (check.Apply is not { } apply || errors.Any)
         {
             return FormCheck.Invalid<JointExercise>(check.Errors, errors);
@@ -86,8 +98,45 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory,
         return FormCheck.Of<JointExercise>(errors, exercise =>
         {
             apply(exercise);
+            var wanted = form.LiaisonAttacheIds.Concat(hiddenLiaisons).Distinct().Select(a => (a, a)).ToList();
+            OwnedRows.Sync(exercise.Liaisons, wanted, l => l.AttacheId, a => new ExerciseLiaison { AttacheId = a }, (_, _) => { });
             exercise.ConflictOverrides.AddRange(ExerciseConflictOverride.For(id, warnings, form.OverrideReason?.Trim() ?? "", now));
         });
+    }
+
+    /// <summary>
+    /// Checks the form's liaisons: bounded, no repeats, each an attaché the planner may see (a hidden one is "no such
+    /// attaché"); returns the liaisons already on the exercise that the planner may not see, which a save keeps.
+    /// </summary>
+    private static async Task<IReadOnlyList<int>> CheckLiaisonsAsync(PortalDbContext db, int? id, ExerciseForm form, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var field = nameof(form.LiaisonAttacheIds);
+        var ids = form.LiaisonAttacheIds;
+        if (ids.Count > ExerciseForm.LiaisonsMax)
+        {
+            errors.Add(field, $"An exercise has at most {ExerciseForm.LiaisonsMax} liaison attachés.");
+        }
+        else if (ids.Distinct().Count() != ids.Count)
+        {
+            errors.Add(field, "Each liaison attaché is listed once.");
+        }
+        else
+        {
+            var visible = await db.Attaches.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+            if (ids.Except(visible).Any())
+            {
+                errors.Add(field, "There is no such attaché.");
+            }
+        }
+
+        if (id is not { } stored)
+        {
+            return [];
+        }
+
+        var seen = db.Attaches.Select(a => a.Id);
+        return await db.ExerciseLiaisons.Where(l => l.ExerciseId == stored && !seen.Contains(l.AttacheId))
+            .Select(l => l.AttacheId).ToListAsync(cancellationToken);
     }
 
     protected override async Task<FormCheck<JointExercise>> CheckAsync(PortalDbContext db, ExerciseForm form, CancellationToken cancellationToken)
@@ -173,6 +222,8 @@ public sealed class ExerciseEditor(IDbContextFactory<PortalDbContext> dbFactory,
                 Milestones = e.Milestones.OrderBy(m => m.PlannedOn)
                     .Select(m => new ExerciseMilestoneForm { Kind = m.Kind, PlannedOn = m.PlannedOn, CompletedOn = m.CompletedOn, Notes = m.Notes })
                     .ToList(),
+                LiaisonAttacheIds = e.Liaisons.Where(l => db.Attaches.Any(a => a.Id == l.AttacheId))
+                    .OrderBy(l => l.Attache!.FullName).Select(l => l.AttacheId).ToList(),
                 Classification = e.Classification,
                 ReleasableToNations = e.ReleasableToNations,
                 ReleasableToAlliances = e.ReleasableToAlliances,

@@ -4,7 +4,7 @@ namespace DiploPortal.Core.Exercises;
 
 /// <summary>
 /// A joint exercise as a planner edits it: nations by alpha-3 code, alliances by acronym, and the
-/// <see cref="Version"/> it was read at. Observations and liaisons are not part of it.
+/// <see cref="Version"/> it was read at, with its milestones and the liaison attachés by id. Observations are not part of it.
 /// </summary>
 public sealed class ExerciseForm : IMarkedForm
 {
@@ -12,6 +12,7 @@ public sealed class ExerciseForm : IMarkedForm
     public const int SeriesMaxLength = 120;
     public const int LocationMaxLength = 200;
     public const int TextMaxLength = 8000;
+    public const int LiaisonsMax = 20;
 
     public string Name { get; set; } = "";
 
@@ -50,6 +51,8 @@ public sealed class ExerciseForm : IMarkedForm
 
     /// <summary>The planning milestones, at most one of each kind.</summary>
     public List<ExerciseMilestoneForm> Milestones { get; set; } = [];
+    /// <summary>The liaison attachés by id: each one the planner may see, no repeats, at most <see cref="LiaisonsMax"/>.</summary>
+    public List<int> LiaisonAttacheIds { get; set; } = [];
 
     public Classification Classification { get; set; }
 
