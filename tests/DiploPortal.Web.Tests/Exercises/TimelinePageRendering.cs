@@ -17,7 +17,7 @@ public partial class TimelinePageRendering(AccountsPortal portal) : IClassFixtur
         FROM (VALUES ('Timeline Alpha drill', 'Alpha Series', 'Planning', 'NOR', DATE '2031-03-03', DATE '2031-03-14', 'Unclassified'),
                      ('Timeline Bravo drill', NULL, 'Approved', 'FRA', DATE '2031-06-01', DATE '2031-06-05', 'Unclassified'),
                      ('Timeline Secret drill', NULL, 'Planning', 'NOR', DATE '2031-04-01', DATE '2031-04-05', 'Secret'),
-                     ('Timeline Earlier drill', NULL, 'Completed', 'NOR', DATE '2030-04-01', DATE '2030-04-05', 'Unclassified'))
+                     ('Timeline Earlier drill', NULL, 'Cancelled', 'NOR', DATE '2030-04-01', DATE '2030-04-05', 'Unclassified'))
              AS v(name, series, status, host, first, last, marking)
         WHERE NOT EXISTS (SELECT 1 FROM exercises WHERE name = v.name);
         INSERT INTO exercise_participants (exercise_id, nation_id, role, personnel, units, ships, aircraft)
