@@ -35,7 +35,8 @@ public sealed partial class RequestFaults(RequestDelegate next, ILogger<RequestF
             }
 
             var exceptionType = ex.GetType().Name;
-            LogClientDisconnected(logger, context.Request.Method, LoggedPath.Of(context.Request.Path), exceptionType);
+            var path = LoggedPath.Of(context.Request.Path);
+            LogClientDisconnected(logger, context.Request.Method, path, exceptionType);
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
