@@ -7,6 +7,7 @@ using DiploPortal.Core.Common;
 using DiploPortal.Core.Data;
 using DiploPortal.Core.Engagements;
 using DiploPortal.Core.Exercises;
+using DiploPortal.Core.Exercises.Deconfliction;
 using DiploPortal.Core.Exercises.History;
 using DiploPortal.Core.Nations;
 using DiploPortal.Core.Search;
@@ -110,6 +111,30 @@ if (Wanted("Timeline"))
     results.Add(await MeasureAsync($"Timeline, a year of {TimelineBench.Exercises:N0} exercises (capped at 1,000 rows)", () => timelines.TimelineAsync(new ExerciseFilter(), timelineYear, TimelineGrouping.Host)));
     results.Add(await MeasureAsync("Timeline, same year, every visible row (no cap)", () => timelines.TimelineAsync(new ExerciseFilter(), timelineYear, TimelineGrouping.Host, cap: TimelineBench.Exercises)));
     results.Add(await MeasureAsync("Timeline, same year, nation FRA, by series", () => timelines.TimelineAsync(new ExerciseFilter { Nation = "FRA" }, timelineYear, TimelineGrouping.Series)));
+}
+
+// Deconfliction: one realistic candidate checked against at least 50,000 exercises, and the editor's preview of a stored one.
+if (Wanted("Deconfliction"))
+{
+    await DeconflictionBench.EnsureAsync(pool);
+    var week = await DeconflictionBench.BusiestWeekAsync(pool);
+    var candidate = await DeconflictionBench.CandidateAsync(pool, week);
+    var deconfliction = new ExerciseDeconfliction(new BenchFactory(pool, analyst));
+    var conflicts = await deconfliction.CheckAsync(candidate, CancellationToken.None);
+    Console.WriteLine($"deconfliction: the candidate on {candidate.StartsOn:yyyy-MM-dd} to {candidate.EndsOn:yyyy-MM-dd} has {conflicts.Count} conflicts");
+    var planStart = plans.Length;
+    results.Add(await MeasureAsync($"Deconfliction check, five nations and a training area, against {DeconflictionBench.Exercises:N0}+ exercises", () => deconfliction.CheckAsync(candidate, CancellationToken.None)));
+    if (plans.Length > planStart && !plans.ToString(planStart, plans.Length - planStart).Contains(DeconflictionBench.DaysIndex, StringComparison.Ordinal))
+    {
+        Console.WriteLine($"WARNING: the deconfliction check's plans do not use {DeconflictionBench.DaysIndex} (see the plans file)");
+    }
+
+    var editor = new ExerciseEditor(new BenchFactory(pool, analyst));
+    if (await DeconflictionBench.StoredInWeekAsync(new BenchFactory(pool, analyst), week) is { } storedId
+        && await editor.ReadAsync(storedId) is { } storedForm)
+    {
+        results.Add(await MeasureAsync($"Deconfliction preview of a stored exercise in the editor ({storedForm.Participants.Count} nations)", () => editor.PreviewConflictsAsync(storedId, storedForm, CancellationToken.None)));
+    }
 }
 
 if (Wanted("Import"))

@@ -52,7 +52,8 @@ public sealed record ExerciseDetails(
     IReadOnlyList<ExerciseLiaisonItem> Liaisons,
     IReadOnlyList<string> ReleasableToNations,
     IReadOnlyList<string> ReleasableToAlliances,
-    uint Version);
+    uint Version,
+    IReadOnlyList<ExerciseStatusStep> StatusHistory);
 
 /// <summary>An exercise as a row of an export: nations by code, participants as CODE:Role.</summary>
 public sealed record ExerciseRecord(
@@ -106,7 +107,10 @@ public sealed partial class ExerciseQueries(IDbContextFactory<PortalDbContext> d
                     .Select(a => new ExerciseLiaisonItem(a.Id, a.Rank, a.FullName, a.SendingNation!.Name)).ToList(),
                 e.ReleasableToNations,
                 e.ReleasableToAlliances,
-                e.Version))
+                e.Version,
+                // Newest first, as the life cycle panel shows it; only ever read through the visible exercise.
+                e.StatusHistory.OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)
+                    .Select(h => new ExerciseStatusStep(h.FromStatus, h.ToStatus, h.ChangedAt, h.ChangedBy, h.Reason)).ToList()))
             .SingleOrDefaultAsync(cancellationToken);
     }
 

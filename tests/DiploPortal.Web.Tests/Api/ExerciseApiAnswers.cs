@@ -102,6 +102,33 @@ public class ExerciseApiAnswers(AccountsPortal portal) : IClassFixture<AccountsP
         Assert.Equal("NATO", root.GetProperty("leadAlliance").GetString());
     }
 
+    [Fact]
+    public async Task ListsTheStatusHistoryNewestFirstAfterATransition()
+    {
+        // The steps a planner's transitions record (ExerciseTransitions), the exercise taken on from Planning to Approved.
+        await portal.Database.ExecuteAsync("""
+            INSERT INTO exercise_status_changes (exercise_id, from_status, to_status, changed_at, changed_by, reason)
+            SELECT e.id, s.from_status, s.to_status, s.changed_at, 'planner', s.reason FROM exercises e,
+                (VALUES ('Proposed', 'Planning', TIMESTAMPTZ '2025-01-10 09:00Z', NULL), ('Planning', 'Approved', TIMESTAMPTZ '2025-02-01 14:30Z', 'Funding agreed')) AS s(from_status, to_status, changed_at, reason)
+            WHERE e.name = 'Api Desert Wind' AND NOT EXISTS (SELECT 1 FROM exercise_status_changes c WHERE c.exercise_id = e.id);
+            UPDATE exercises SET status = 'Approved' WHERE name = 'Api Desert Wind' AND status = 'Planning';
+            """);
+        using var client = await ClientAsync("analyst");
+        var id = await portal.Database.ScalarAsync<int>("SELECT id FROM exercises WHERE name = 'Api Desert Wind'");
+
+        using var body = await JsonAsync(client, $"/api/exercises/{id}");
+
+        var history = body.RootElement.GetProperty("statusHistory");
+        Assert.Equal(2, history.GetArrayLength());
+        Assert.Equal("Planning", history[0].GetProperty("from").GetString());
+        Assert.Equal("Approved", history[0].GetProperty("to").GetString());
+        Assert.Equal("planner", history[0].GetProperty("changedBy").GetString());
+        Assert.Equal("Funding agreed", history[0].GetProperty("reason").GetString());
+        Assert.Equal(new DateTime(2025, 2, 1, 14, 30, 0, DateTimeKind.Utc), history[0].GetProperty("changedAt").GetDateTime().ToUniversalTime());
+        Assert.Equal("Proposed", history[1].GetProperty("from").GetString());
+        Assert.Equal(JsonValueKind.Null, history[1].GetProperty("reason").ValueKind);
+    }
+
     [Theory]
     [InlineData("?nation=XX", "nation")]
     [InlineData("?alliance=NOPE", "alliance")]
@@ -133,6 +160,7 @@ public class ExerciseApiAnswers(AccountsPortal portal) : IClassFixture<AccountsP
         Assert.Contains("\"/api/exercises\"", document, StringComparison.Ordinal);
         Assert.Contains("\"/api/exercises/{id}\"", document, StringComparison.Ordinal);
         Assert.Contains("\"/api/exercises/{id}.ics\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"statusHistory\"", document, StringComparison.Ordinal);
     }
 
     private async Task<HttpClient> ClientAsync(string userName)
