@@ -49,7 +49,7 @@ public class CalendarFeedJourney(BrowserPortal portal) : IClassFixture<BrowserPo
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Calendar subscriptions" })).ToBeVisibleAsync();
         await BrowserPortal.WaitUntilInteractiveAsync(page);
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Exercises of France" });
-        await Assertions.Expect(row).ToContainTextAsync("France (FRA)");
+        await Assertions.Expect(row).ToContainTextAsync("Nation FRA");
         await page.AssertNoBlockingAxeViolationsAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "Revoke Exercises of France" }).ClickAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "Revoke now" }).ClickAsync();
