@@ -40,7 +40,7 @@ public class ForbiddenPageJourney(BrowserPortal portal) : IClassFixture<BrowserP
         await BrowserPortal.SignInAsync(page, "planner");
 
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Portal sections" });
-        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Calendar" })).ToBeVisibleAsync();
+        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Calendar", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(navigation.GetByText("Administration")).ToHaveCountAsync(0);
         await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Accounts" })).ToHaveCountAsync(0);
         Assert.Empty(errors);
