@@ -26,7 +26,7 @@ public class AccountAdministrationJourney(BrowserPortal portal) : IClassFixture<
         // The nationality starts as the administrator's own, the only one they can give.
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/admin/accounts/\d+\?created=true$"));
+        await BrowserPortal.ExpectAddressAsync(page, new System.Text.RegularExpressions.Regex(@"/admin/accounts/\d+\?created=true$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Journey analyst");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Account created");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(userName);

@@ -24,7 +24,7 @@ public class AttacheJourney(BrowserPortal portal) : IClassFixture<BrowserPortal>
         await page.GotoAsync("/attaches");
         await BrowserPortal.WaitUntilInteractiveAsync(page);
         await page.GetByLabel("Words").FillAsync("Lindqvist");
-        await page.WaitForURLAsync("**/attaches?q=Lindqvist");
+        await BrowserPortal.ExpectAddressAsync(page, new System.Text.RegularExpressions.Regex("/attaches\\?q=Lindqvist$"));
         await Assertions.Expect(page.Locator("[data-testid=match-count]")).ToContainTextAsync("1 attaché match");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Otto Falk" })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Link, new() { Name = "Anna Lindqvist" }).ClickAsync();
@@ -43,7 +43,7 @@ public class AttacheJourney(BrowserPortal portal) : IClassFixture<BrowserPortal>
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Channel coastal radar assessment");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "All reports of this attaché" }).ClickAsync();
-        await page.WaitForURLAsync("**/attaches/reports?attache=*");
+        await BrowserPortal.ExpectAddressAsync(page, new System.Text.RegularExpressions.Regex("/attaches/reports\\?attache=[^&]+$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Channel coastal radar assessment" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=match-count]")).ToContainTextAsync("1 report");
         Assert.Equal(1L, await portal.Database.ScalarAsync<long>(

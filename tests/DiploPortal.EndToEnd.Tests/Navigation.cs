@@ -24,7 +24,7 @@ public class Navigation(BrowserPortal portal) : IClassFixture<BrowserPortal>
         foreach (var href in targets)
         {
             await page.Locator($"nav a[href='{href}']").First.ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.TrimEnd('/') == new Uri(portal.Address, href).AbsolutePath.TrimEnd('/'));
+            await BrowserPortal.ExpectAddressAsync(page, new System.Text.RegularExpressions.Regex("^https?://[^/]+" + System.Text.RegularExpressions.Regex.Escape(new Uri(portal.Address, href).AbsolutePath.TrimEnd('/')) + "/?([?#].*)?$"));
             await page.Locator("h1").First.WaitForAsync();
             await BrowserPortal.WaitUntilInteractiveAsync(page);
 

@@ -21,7 +21,7 @@ public class PhoneLayoutJourney(BrowserPortal portal) : IClassFixture<BrowserPor
         var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
         await Assertions.Expect(signOut).ToBeInViewportAsync();
         await signOut.ClickAsync();
-        await page.WaitForURLAsync("**/account/sign-in");
+        await BrowserPortal.ExpectAddressAsync(page, new System.Text.RegularExpressions.Regex("/account/sign-in"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
         Assert.Empty(errors);
     }
@@ -39,7 +39,7 @@ public class PhoneLayoutJourney(BrowserPortal portal) : IClassFixture<BrowserPor
         await show.ClickAsync();
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Portal sections" });
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Engagements" }).ClickAsync();
-        await page.WaitForURLAsync("**/engagements");
+        await BrowserPortal.ExpectAddressAsync(page, new System.Text.RegularExpressions.Regex("/engagements$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Engagements");
         await Assertions.Expect(show).ToBeVisibleAsync();
         Assert.Empty(errors);

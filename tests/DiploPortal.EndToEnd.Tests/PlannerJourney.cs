@@ -26,7 +26,7 @@ public class PlannerJourney(BrowserPortal portal) : IClassFixture<BrowserPortal>
         await page.GotoAsync("/exercises");
         await BrowserPortal.WaitUntilInteractiveAsync(page);
         await page.GetByLabel("Words").FillAsync("arctic anchor");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/exercises\?q=arctic(%20|\+)anchor$"));
+        await BrowserPortal.ExpectAddressAsync(page, new System.Text.RegularExpressions.Regex(@"/exercises\?q=arctic(%20|\+)anchor$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Exercise Arctic Anchor" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Exercise Granite Plain" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=match-count]")).ToHaveTextAsync("1 exercise match");

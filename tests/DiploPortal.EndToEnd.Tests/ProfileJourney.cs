@@ -14,7 +14,7 @@ public class ProfileJourney(BrowserPortal portal) : IClassFixture<BrowserPortal>
         await BrowserPortal.SignInAsync(page, "planner");
 
         await page.Locator("[data-testid=signed-in-user]").ClickAsync();
-        await page.WaitForURLAsync("**/account/profile");
+        await BrowserPortal.ExpectAddressAsync(page, new System.Text.RegularExpressions.Regex("/account/profile$"));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Your profile");
         await page.GetByLabel("Token name").FillAsync("calendar sync");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();

@@ -47,7 +47,7 @@ public class StaffJourney(BrowserPortal portal) : IClassFixture<BrowserPortal>, 
         await page.GotoAsync("/engagements");
         await BrowserPortal.WaitUntilInteractiveAsync(page);
         await page.GetByLabel("Words").FillAsync("Kestrel");
-        await page.WaitForURLAsync("**/engagements?q=Kestrel");
+        await BrowserPortal.ExpectAddressAsync(page, new System.Text.RegularExpressions.Regex("/engagements\\?q=Kestrel$"));
         await Assertions.Expect(page.Locator("[data-testid=export-csv]")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("q=Kestrel"));
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=export-csv]").ClickAsync());
         var path = Path.Combine(BrowserPortal.ArtifactDirectory, "staff-export.csv");

@@ -41,13 +41,13 @@ public class TimelineJourney(BrowserPortal portal) : IClassFixture<BrowserPortal
 
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Nations" }).FillAsync("Fran");
         await page.GetByText("France (FRA)", new() { Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("nation=FRA", StringComparison.Ordinal));
+        await BrowserPortal.ExpectAddressAsync(page, new System.Text.RegularExpressions.Regex("nation=FRA"));
         await Assertions.Expect(page.Locator("h3.timeline-group-title", new() { HasText = "Spain" })).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Journey Harbour Shield, 3 Mar 2031 – 14 Mar 2031, Planning" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Journey Harbour Shield");
         await page.GoBackAsync();
-        await page.WaitForURLAsync(url => url.Contains("/exercises/timeline", StringComparison.Ordinal) && url.Contains("nation=FRA", StringComparison.Ordinal));
+        await BrowserPortal.ExpectAddressAsync(page, new System.Text.RegularExpressions.Regex("/exercises/timeline\\?.*nation=FRA"));
         await BrowserPortal.WaitUntilInteractiveAsync(page);
 
         await page.MoveExerciseByKeyboardAsync("Journey Harbour Shield", "+7 days");

@@ -36,7 +36,7 @@ public class TwoTabSignOutJourney(BrowserPortal portal) : IClassFixture<BrowserP
         await tabB.GetByLabel("Title").FillAsync(Title + ", edited after signing out");
 
         await tabA.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await tabA.WaitForURLAsync("**/account/sign-in");
+        await BrowserPortal.ExpectAddressAsync(tabA, new System.Text.RegularExpressions.Regex("/account/sign-in"));
         var signedOut = Stopwatch.StartNew();
 
         // Tab B made no request since: only its circuit's revalidation can notice.
@@ -49,7 +49,7 @@ public class TwoTabSignOutJourney(BrowserPortal portal) : IClassFixture<BrowserP
 
         // Navigating inside tab B's circuit to the list shows no record either.
         await tabB.Locator("nav a[href='/engagements']").ClickAsync();
-        await tabB.WaitForURLAsync("**/engagements");
+        await BrowserPortal.ExpectAddressAsync(tabB, new System.Text.RegularExpressions.Regex("/engagements$"));
         await Assertions.Expect(tabB.Locator("main")).ToContainTextAsync("to open this page");
         await Assertions.Expect(tabB.Locator("main")).Not.ToContainTextAsync(Title);
 
