@@ -1,5 +1,5 @@
-using DiploPortal.TestSupport;
 using System.Text.RegularExpressions;
+using DiploPortal.TestSupport;
 using Microsoft.Playwright;
 
 namespace DiploPortal.EndToEnd.Tests;
